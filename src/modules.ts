@@ -1,0 +1,36 @@
+import type { Command } from 'commander';
+import { accessMigrations } from './access/migrations.js';
+import { accessRoutes } from './access/routes.js';
+import type { RouteSet } from './http/app.js';
+import { consoleRoutes } from './http/console-routes.js';
+import type { AppDeps } from './http/deps.js';
+import { systemRoutes } from './http/system-routes.js';
+import type { PeriodicTask } from './jobs/scheduler.js';
+import type { Migrations } from './store/migrate.js';
+
+/** A capability plugs into the server and CLI through this shape; `capabilities` lists them all. */
+export interface Capability {
+  name: string;
+  migrations?: Migrations;
+  routes?: RouteSet;
+  tasks?: (deps: AppDeps) => PeriodicTask[];
+  commands?: (program: Command) => void;
+}
+
+export const capabilities: Capability[] = [
+  { name: 'system', routes: systemRoutes },
+  {
+    name: 'access',
+    migrations: accessMigrations,
+    routes: accessRoutes,
+    tasks: (deps) => [
+      { name: 'access.purge-sessions', everyMs: 60_000, run: () => deps.access.purgeExpiredSessions() },
+    ],
+  },
+  // The console's catch-all route goes last.
+  { name: 'console', routes: consoleRoutes },
+];
+
+export function allMigrations(): Migrations {
+  return Object.assign({}, ...capabilities.map((c) => c.migrations ?? {}));
+}

@@ -1,0 +1,79 @@
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import SQLite from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import pg from 'pg';
+import type { Tables } from './tables.js';
+import { TenantScopePlugin } from './tenant-scope.js';
+
+export type Engine = 'sqlite' | 'postgres';
+
+/** A tenant-scoped database: every query it builds is confined to one tenant (see tenant-scope.ts). */
+export type TenantDb = Kysely<Tables> & { readonly tenantId: string };
+
+export interface Store {
+  readonly engine: Engine;
+  /** Unscoped access, for the few places that work across tenants: auth lookup, tenant admin, migrations. */
+  readonly system: Kysely<Tables>;
+  forTenant(tenantId: string): TenantDb;
+  close(): Promise<void>;
+}
+
+// int8 (counts, epoch milliseconds) and numeric come back as JS numbers, as they do from SQLite.
+pg.types.setTypeParser(20, (v) => Number(v));
+pg.types.setTypeParser(1700, (v) => Number(v));
+
+export function engineOf(url: string): Engine {
+  return url.startsWith('sqlite:') ? 'sqlite' : 'postgres';
+}
+
+/** Opens the store named by a `sqlite:PATH` or `postgres://…` URL. Dialect differences stop here. */
+export function openStore(url: string): Store {
+  const engine = engineOf(url);
+  const system = new Kysely<Tables>({
+    dialect: engine === 'sqlite' ? sqliteDialect(url) : postgresDialect(url),
+  });
+  const scoped = new Map<string, TenantDb>();
+  return {
+    engine,
+    system,
+    forTenant(tenantId) {
+      let db = scoped.get(tenantId);
+      if (!db) {
+        db = Object.assign(system.withPlugin(new TenantScopePlugin(tenantId)), { tenantId });
+        if (scoped.size > 10_000) scoped.clear();
+        scoped.set(tenantId, db);
+      }
+      return db;
+    },
+    close: () => system.destroy(),
+  };
+}
+
+function sqliteDialect(url: string): SqliteDialect {
+  const path = url.slice('sqlite:'.length);
+  const file = path === ':memory:' ? path : resolve(path);
+  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+  return new SqliteDialect({
+    database: async () => {
+      const db = new SQLite(file);
+      db.pragma('journal_mode = WAL');
+      // FULL: a committed transaction survives power loss, which is what a 2xx promises.
+      db.pragma('synchronous = FULL');
+      db.pragma('busy_timeout = 5000');
+      return db;
+    },
+  });
+}
+
+function postgresDialect(url: string): PostgresDialect {
+  return new PostgresDialect({
+    pool: async () => {
+      const pool = new pg.Pool({ connectionString: url, max: 10 });
+      pool.on('error', () => {
+        // An idle client lost its connection; the pool replaces it. Queries report their own errors.
+      });
+      return pool;
+    },
+  });
+}
