@@ -5,6 +5,7 @@ import { type Clock, systemClock } from './core/clock.js';
 import type { Config } from './core/config.js';
 import { newId } from './core/ids.js';
 import { createLogger, type Logger } from './core/logger.js';
+import { seedDemo } from './demo/seed.js';
 import { createApp } from './http/app.js';
 import type { AppDeps } from './http/deps.js';
 import { Scheduler } from './jobs/scheduler.js';
@@ -38,6 +39,7 @@ export async function assemble(
     deps,
     capabilities.flatMap((c) => (c.routes ? [c.routes] : [])),
   );
+  if (config.demo === 'on' && (await seedDemo(app, deps))) log.info('demo tenant "demo" created');
   return { deps, app, ...(token ? { bootstrapToken: token } : {}) };
 }
 

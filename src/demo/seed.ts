@@ -1,0 +1,73 @@
+import { ConflictError } from '../core/errors.js';
+import type { Api } from '../http/app.js';
+import type { AppDeps } from '../http/deps.js';
+import { demoCatalogYaml } from './catalog-data.js';
+
+/** Calls the API in-process with a token of the tenant being seeded: demo data takes the real path. */
+export type SeedCall = (method: string, path: string, body?: unknown) => Promise<unknown>;
+
+export interface DemoStep {
+  name: string;
+  run(call: SeedCall): Promise<void>;
+}
+
+/** The storyline, in order; later capabilities append their steps (deployments, incidents, SLOs…). */
+export const demoSteps: DemoStep[] = [
+  {
+    name: 'catalog',
+    async run(call) {
+      const res = (await call('POST', '/api/v1/catalog/import', {
+        files: [{ path: 'demo/catalog-info.yaml', content: demoCatalogYaml() }],
+      })) as { errors: unknown[] };
+      if (res.errors.length) throw new Error(`demo catalog rejected: ${JSON.stringify(res.errors[0])}`);
+    },
+  },
+];
+
+/**
+ * Creates tenant `tenantId` and fills it with demo data, unless it exists already. Creating the
+ * tenant is the arbiter: when several processes start at once, only the one that created it seeds.
+ */
+export async function seedDemo(
+  app: Api,
+  deps: AppDeps,
+  opts: { tenantId?: string; name?: string } = {},
+): Promise<boolean> {
+  const tenantId = opts.tenantId ?? 'demo';
+  try {
+    await deps.access.createTenant({
+      id: tenantId,
+      name: opts.name ?? 'Demo Retail Co.',
+      timeZone: 'Europe/Amsterdam',
+    });
+  } catch (err) {
+    if (err instanceof ConflictError) return false;
+    throw err;
+  }
+  const db = deps.store.forTenant(tenantId);
+  const { token, secret } = await deps.access.createToken(
+    db,
+    { homeTenant: 'provider', role: 'provider-admin', tokenId: 'demo-seed', name: 'demo seed' },
+    { name: 'demo seed (revoked after seeding)', role: 'tenant-admin', expiresInDays: 1 },
+  );
+  const call: SeedCall = async (method, path, body) => {
+    const res = await app.request(path, {
+      method,
+      headers: { authorization: `Bearer ${secret}`, 'content-type': 'application/json' },
+      ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+    });
+    const text = await res.text();
+    if (!res.ok) throw new Error(`demo seed ${method} ${path}: ${res.status} ${text}`);
+    return text ? JSON.parse(text) : undefined;
+  };
+  try {
+    for (const step of demoSteps) {
+      const started = performance.now();
+      await step.run(call);
+      deps.log.info({ step: step.name, ms: Math.round(performance.now() - started) }, 'demo data seeded');
+    }
+  } finally {
+    await deps.access.revokeToken(db, token.id);
+  }
+  return true;
+}
