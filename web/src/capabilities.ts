@@ -1,0 +1,10 @@
+import type { ConsoleCapability, NavEntry } from './capability.js';
+import { catalogPages } from './catalog/pages.js';
+
+/** Every capability's pages, in navigation order. A new capability adds its entry here. */
+export const capabilities: ConsoleCapability[] = [catalogPages];
+
+export const navigation: NavEntry[] = capabilities.flatMap((c) => c.nav);
+
+/** Where the console opens after sign-in. */
+export const homePath = navigation[0]?.to ?? '/';
