@@ -1,11 +1,17 @@
 import type { Command } from 'commander';
 import { accessMigrations } from './access/migrations.js';
 import { accessRoutes } from './access/routes.js';
+import { catalogCommands } from './catalog/cli.js';
+import { catalogMigrations } from './catalog/migrations.js';
+import { catalogRoutes } from './catalog/routes.js';
 import type { RouteSet } from './http/app.js';
 import { consoleRoutes } from './http/console-routes.js';
 import type { AppDeps } from './http/deps.js';
 import { systemRoutes } from './http/system-routes.js';
 import type { PeriodicTask } from './jobs/scheduler.js';
+import { deriveAllTenants } from './ledger/derive.js';
+import { ledgerMigrations } from './ledger/migrations.js';
+import { ledgerRoutes } from './ledger/routes.js';
 import type { Migrations } from './store/migrate.js';
 
 /** A capability plugs into the server and CLI through this shape; `capabilities` lists them all. */
@@ -26,6 +32,13 @@ export const capabilities: Capability[] = [
     tasks: (deps) => [
       { name: 'access.purge-sessions', everyMs: 60_000, run: () => deps.access.purgeExpiredSessions() },
     ],
+  },
+  { name: 'catalog', migrations: catalogMigrations, routes: catalogRoutes, commands: catalogCommands },
+  {
+    name: 'ledger',
+    migrations: ledgerMigrations,
+    routes: ledgerRoutes,
+    tasks: (deps) => [{ name: 'ledger.derive', everyMs: 2_000, run: () => deriveAllTenants(deps.store) }],
   },
   // The console's catch-all route goes last.
   { name: 'console', routes: consoleRoutes },

@@ -27,17 +27,31 @@ describe.each(engines)('bad input on every route on %s', (engine) => {
   });
   afterAll(() => t.close());
 
-  async function snapshot(): Promise<string> {
+  async function snapshot(): Promise<Record<string, string[]>> {
     const tables = await t.deps.store.system.introspection.getTables();
     const out: Record<string, string[]> = {};
     for (const table of tables) {
+      // Counting a rejection is what ingest status is for; it is the one write bad input may cause.
+      if (table.name === 'ingest_counters') continue;
       const rows = await t.deps.store.system
         .selectFrom(table.name as never)
         .selectAll()
         .execute();
       out[table.name] = rows.map((r) => JSON.stringify(r)).sort();
     }
-    return JSON.stringify(out);
+    return out;
+  }
+
+  /** Tables whose rows differ, with the first differing row on each side. */
+  function changed(before: Record<string, string[]>, after: Record<string, string[]>): string[] {
+    return Object.keys(after).flatMap((k) => {
+      const a = before[k] ?? [];
+      const b = after[k]!;
+      if (JSON.stringify(a) === JSON.stringify(b)) return [];
+      const gone = a.find((r) => !b.includes(r));
+      const added = b.find((r) => !a.includes(r));
+      return [`${k}: -${gone ?? ''} +${added ?? ''}`];
+    });
   }
 
   /** A path with real demo identifiers where the collection has them, so validation is what fails. */
@@ -57,7 +71,14 @@ describe.each(engines)('bad input on every route on %s', (engine) => {
     [
       ['malformed JSON', () => ({ body: '{"name": "x",' })],
       ['wrong content type', () => ({ body: 'name=x', headers: { 'content-type': 'text/plain' } })],
-      ['oversized body', () => ({ body: JSON.stringify({ pad: 'x'.repeat(1024 * 1024 + 10) }) })],
+      [
+        'oversized body',
+        (op) => ({
+          body: JSON.stringify({
+            pad: 'x'.repeat((op.operation['x-throughline-body-limit'] ?? 1024 * 1024) + 10),
+          }),
+        }),
+      ],
       [
         'unknown field',
         (op) =>
@@ -84,6 +105,7 @@ describe.each(engines)('bad input on every route on %s', (engine) => {
   it('answers 4xx problem+json and writes nothing', async () => {
     const ops = operations(doc).filter((o) => o.jsonBody);
     expect(ops.length).toBeGreaterThan(3);
+    await t.call('GET', '/api/v1/me'); // the token's last use is recorded once, before the snapshot
     const before = await snapshot();
     const wrong: string[] = [];
     let sent = 0;
@@ -120,7 +142,7 @@ describe.each(engines)('bad input on every route on %s', (engine) => {
     }
     expect(wrong).toEqual([]);
     expect(sent).toBeGreaterThan(ops.length * 3);
-    expect(await snapshot()).toBe(before);
+    expect(changed(before, await snapshot())).toEqual([]);
   });
 
   it('names the field of a wrong value', async () => {

@@ -22,6 +22,7 @@ export function serveCommands(program: Command): void {
     'databaseUrl',
     'bootstrapToken',
     'bodyLimit',
+    'ingestBodyLimit',
     'logLevel',
     'demo',
     'publicUrl',

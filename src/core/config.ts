@@ -22,6 +22,12 @@ export const settings = {
     help: 'largest accepted request body in bytes',
     default: String(1024 * 1024),
   },
+  ingestBodyLimit: {
+    env: 'THROUGHLINE_INGEST_BODY_LIMIT',
+    flag: '--ingest-body-limit <bytes>',
+    help: 'largest accepted body for event ingest and webhooks (batches, NDJSON) in bytes',
+    default: String(32 * 1024 * 1024),
+  },
   logLevel: {
     env: 'THROUGHLINE_LOG_LEVEL',
     flag: '--log-level <level>',
@@ -50,6 +56,7 @@ const schema = z.object({
   databaseUrl: z.string().regex(/^(sqlite:|postgres(ql)?:\/\/)/, 'must start with sqlite: or postgres://'),
   bootstrapToken: z.string(),
   bodyLimit: z.coerce.number().int().positive(),
+  ingestBodyLimit: z.coerce.number().int().positive(),
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']),
   demo: z.enum(['on', 'off']),
   publicUrl: z.string(),

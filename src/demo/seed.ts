@@ -2,13 +2,19 @@ import { ConflictError } from '../core/errors.js';
 import type { Api } from '../http/app.js';
 import type { AppDeps } from '../http/deps.js';
 import { demoCatalogYaml } from './catalog-data.js';
+import { demoLedgerEvents } from './ledger-data.js';
 
 /** Calls the API in-process with a token of the tenant being seeded: demo data takes the real path. */
-export type SeedCall = (method: string, path: string, body?: unknown) => Promise<unknown>;
+export type SeedCall = (
+  method: string,
+  path: string,
+  body?: unknown,
+  contentType?: string,
+) => Promise<unknown>;
 
 export interface DemoStep {
   name: string;
-  run(call: SeedCall): Promise<void>;
+  run(call: SeedCall, ctx: { now: number }): Promise<void>;
 }
 
 /** The storyline, in order; later capabilities append their steps (deployments, incidents, SLOs…). */
@@ -20,6 +26,30 @@ export const demoSteps: DemoStep[] = [
         files: [{ path: 'demo/catalog-info.yaml', content: demoCatalogYaml() }],
       })) as { errors: unknown[] };
       if (res.errors.length) throw new Error(`demo catalog rejected: ${JSON.stringify(res.errors[0])}`);
+    },
+  },
+  {
+    name: 'ledger',
+    async run(call, { now }) {
+      const events = demoLedgerEvents({ now });
+      for (let i = 0; i < events.length; i += 500) {
+        const res = (await call(
+          'POST',
+          '/api/v1/events',
+          events.slice(i, i + 500),
+          'application/cloudevents-batch+json',
+        )) as {
+          rejected: number;
+          results: { errors?: unknown }[];
+        };
+        if (res.rejected)
+          throw new Error(`demo events rejected: ${JSON.stringify(res.results.find((r) => r.errors))}`);
+      }
+      await call('POST', '/api/v1/ingest/mappings', {
+        pattern: 'https://github.com/demo-org/storefront-web',
+        service: 'checkout',
+      });
+      await call('PUT', '/api/v1/ingest/secrets/github', { secret: 'demo-github-webhook-secret' });
     },
   },
 ];
@@ -50,10 +80,10 @@ export async function seedDemo(
     { homeTenant: 'provider', role: 'provider-admin', tokenId: 'demo-seed', name: 'demo seed' },
     { name: 'demo seed (revoked after seeding)', role: 'tenant-admin', expiresInDays: 1 },
   );
-  const call: SeedCall = async (method, path, body) => {
+  const call: SeedCall = async (method, path, body, contentType = 'application/json') => {
     const res = await app.request(path, {
       method,
-      headers: { authorization: `Bearer ${secret}`, 'content-type': 'application/json' },
+      headers: { authorization: `Bearer ${secret}`, 'content-type': contentType },
       ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
     });
     const text = await res.text();
@@ -63,7 +93,7 @@ export async function seedDemo(
   try {
     for (const step of demoSteps) {
       const started = performance.now();
-      await step.run(call);
+      await step.run(call, { now: deps.clock.now() });
       deps.log.info({ step: step.name, ms: Math.round(performance.now() - started) }, 'demo data seeded');
     }
   } finally {

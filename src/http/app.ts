@@ -13,6 +13,8 @@ export type Api = OpenAPIHono<AppEnv>;
 export interface RouteSet {
   /** Routes under /api/v1 that need an authenticated principal and a tenant. */
   api?: (api: Api, deps: AppDeps) => void;
+  /** Path prefixes that take bodies up to the ingest limit instead of the general one. */
+  largeBodyPaths?: string[];
   /** Routes mounted at the root that authenticate on their own (sign-in, webhooks, health). */
   root?: (app: Api, deps: AppDeps, ctx: { metrics: HttpMetrics }) => void;
 }
@@ -52,14 +54,18 @@ export function createApp(deps: AppDeps, routeSets: readonly RouteSet[]): { app:
     );
   });
   app.use('*', metrics.middleware());
-  app.use(
-    '*',
+  const largeBodyPaths = routeSets.flatMap((r) => r.largeBodyPaths ?? []);
+  const limiter = (maxSize: number) =>
     bodyLimit({
-      maxSize: deps.config.bodyLimit,
+      maxSize,
       onError: () => {
-        throw new HTTPException(413, { message: `request body exceeds ${deps.config.bodyLimit} bytes` });
+        throw new HTTPException(413, { message: `request body exceeds ${maxSize} bytes` });
       },
-    }),
+    });
+  const general = limiter(deps.config.bodyLimit);
+  const large = limiter(deps.config.ingestBodyLimit);
+  app.use('*', (c, next) =>
+    (largeBodyPaths.some((p) => c.req.path.startsWith(p)) ? large : general)(c, next),
   );
 
   app.onError((err, c) => {

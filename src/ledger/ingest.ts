@@ -141,9 +141,9 @@ async function storeFacts(db: TenantDb, events: readonly MappedEvent[], resolver
         occurred_at: e.occurredAt,
         fact: toJson(f),
       });
-      let ids = touched.get(entity.kind);
-      if (!ids) touched.set(entity.kind, (ids = new Set()));
+      const ids = touched.get(entity.kind) ?? new Set<string>();
       ids.add(entity.id);
+      touched.set(entity.kind, ids);
     });
   }
   for (const part of chunks([...commits.values()])) {

@@ -1,7 +1,9 @@
 /**
  * Which commits a deployment shipped: those reachable from its sha and not from the previous
- * successful deployment's sha — `git rev-list X ^P`. Like git, it walks newest-first by commit time,
- * painting what P reaches as uninteresting, and stops once only uninteresting commits remain queued.
+ * successful deployment's sha — `git rev-list X ^P`. Like git with a commit-graph, it walks in
+ * descending generation number (1 + the highest generation of the parents), painting what P reaches
+ * as uninteresting, and stops once only uninteresting commits remain queued. Generation numbers,
+ * unlike commit times, cannot be skewed: a child always ranks above its parents.
  */
 export interface GraphCommit {
   parents: readonly string[];
@@ -14,9 +16,6 @@ export interface ShippedResult {
   missing: boolean;
 }
 
-/** Extra commits walked after the queue turned all-uninteresting, absorbing clock skew (git uses 5). */
-const slop = 5;
-
 export function shippedCommits(opts: {
   graph: ReadonlyMap<string, GraphCommit>;
   head: string;
@@ -26,7 +25,7 @@ export function shippedCommits(opts: {
   if (!graph.has(head)) return { shas: [], missing: true };
   const uninteresting = new Map<string, boolean>();
   const queued = new Set<string>();
-  const heap = new CommitHeap(graph);
+  const heap = new CommitHeap(graph, generations(graph));
   let interestingQueued = 0;
   let missing = false;
 
@@ -49,10 +48,7 @@ export function shippedCommits(opts: {
 
   push(head, false);
   if (base) push(base, true);
-  let extra = slop;
-  while (heap.size > 0) {
-    if (interestingQueued === 0 && extra-- <= 0) break;
-    if (interestingQueued > 0) extra = slop;
+  while (heap.size > 0 && interestingQueued > 0) {
     const sha = heap.pop();
     queued.delete(sha);
     const flag = uninteresting.get(sha)!;
@@ -65,16 +61,58 @@ export function shippedCommits(opts: {
   return { shas, missing };
 }
 
-/** A max-heap on (commit time, sha): newest first, deterministic on ties. */
+const generationCache = new WeakMap<ReadonlyMap<string, GraphCommit>, Map<string, number>>();
+
+/** Generation numbers of a whole graph (missing parents count as generation 0), computed once per graph. */
+export function generations(graph: ReadonlyMap<string, GraphCommit>): Map<string, number> {
+  const cached = generationCache.get(graph);
+  if (cached && cached.size === graph.size) return cached;
+  const gen = new Map<string, number>();
+  for (const root of graph.keys()) {
+    if (gen.has(root)) continue;
+    const stack = [root];
+    while (stack.length > 0) {
+      const sha = stack[stack.length - 1]!;
+      if (gen.has(sha)) {
+        stack.pop();
+        continue;
+      }
+      let ready = true;
+      let max = 0;
+      for (const p of graph.get(sha)!.parents) {
+        if (!graph.has(p)) continue;
+        const g = gen.get(p);
+        if (g === undefined) {
+          ready = false;
+          stack.push(p);
+        } else if (g > max) max = g;
+      }
+      if (ready) {
+        gen.set(sha, max + 1);
+        stack.pop();
+      }
+    }
+  }
+  generationCache.set(graph, gen);
+  return gen;
+}
+
+/** A max-heap on (generation, commit time, sha): children before parents, deterministic on ties. */
 class CommitHeap {
   readonly #items: string[] = [];
-  constructor(private readonly graph: ReadonlyMap<string, GraphCommit>) {}
+  constructor(
+    private readonly graph: ReadonlyMap<string, GraphCommit>,
+    private readonly gen: Map<string, number>,
+  ) {}
 
   get size(): number {
     return this.#items.length;
   }
 
   #before(a: string, b: string): boolean {
+    const ga = this.gen.get(a)!;
+    const gb = this.gen.get(b)!;
+    if (ga !== gb) return ga > gb;
     const ta = this.graph.get(a)!.committedAt;
     const tb = this.graph.get(b)!.committedAt;
     return ta > tb || (ta === tb && a > b);

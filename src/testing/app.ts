@@ -16,6 +16,7 @@ export async function createTestApp(engine: Engine, opts: { now?: number } = {})
     bootstrapToken: testBootstrapToken,
     logLevel: 'silent',
     demo: 'off',
+    ingestBodyLimit: String(4 * 1024 * 1024),
   });
   const { app, deps } = await assemble(config, { log: createLogger('silent'), clock });
 
