@@ -9,6 +9,7 @@ import { consoleRoutes } from './http/console-routes.js';
 import type { AppDeps } from './http/deps.js';
 import { systemRoutes } from './http/system-routes.js';
 import type { PeriodicTask } from './jobs/scheduler.js';
+import { ledgerCommands } from './ledger/cli.js';
 import { deriveAllTenants } from './ledger/derive.js';
 import { ledgerMigrations } from './ledger/migrations.js';
 import { ledgerRoutes } from './ledger/routes.js';
@@ -38,6 +39,7 @@ export const capabilities: Capability[] = [
     name: 'ledger',
     migrations: ledgerMigrations,
     routes: ledgerRoutes,
+    commands: ledgerCommands,
     tasks: (deps) => [{ name: 'ledger.derive', everyMs: 2_000, run: () => deriveAllTenants(deps.store) }],
   },
   // The console's catch-all route goes last.

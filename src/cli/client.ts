@@ -5,7 +5,9 @@ export interface ClientOptions {
   tenant?: string;
 }
 
-export class CliError extends Error {}
+export class CliError extends Error {
+  override name = 'CliError';
+}
 
 export function clientOptions(opts: { url?: string; token?: string; tenant?: string }): ClientOptions {
   const url = opts.url ?? process.env.THROUGHLINE_URL ?? 'http://127.0.0.1:8080';

@@ -1,5 +1,5 @@
 import { z } from '../core/zod.js';
-import type { Fact } from './facts.js';
+import type { Fact, MappedEvent } from './facts.js';
 
 /**
  * Throughline's own event type, for facts no public standard carries (commits with their parents,
@@ -130,4 +130,19 @@ export function factToWire(f: Fact): Record<string, unknown> {
     if (typeof out[k] === 'number') out[k] = new Date(out[k] as number).toISOString();
   }
   return out;
+}
+
+/** CloudEvents `source` of native events written by the git importer; the ledger files them under `git`. */
+export const gitEventSource = 'throughline:git';
+
+/** A mapped event as the native CloudEvent that carries it over the API (NDJSON line, batch item). */
+export function toNativeCloudEvent(e: MappedEvent): Record<string, unknown> {
+  return {
+    specversion: '1.0',
+    id: e.eventId,
+    source: e.source === 'git' ? gitEventSource : `throughline:${e.source}`,
+    type: nativeEventType,
+    time: new Date(e.occurredAt).toISOString(),
+    data: { facts: e.facts.map(factToWire) },
+  };
 }

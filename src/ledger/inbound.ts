@@ -1,6 +1,6 @@
 import type { FieldIssue } from '../core/errors.js';
 import { zodIssues } from '../http/problem.js';
-import { nativeDataSchema, nativeEventType } from './fact-schema.js';
+import { gitEventSource, nativeDataSchema, nativeEventType } from './fact-schema.js';
 import type { Fact, MappedEvent } from './facts.js';
 import {
   type CloudEventsRequest,
@@ -67,7 +67,7 @@ function toDecoded(
     return {
       index: p.index,
       mapped: {
-        source: 'api',
+        source: cloudEvent.source === gitEventSource ? 'git' : 'api',
         eventId: cloudEvent.id,
         type: cloudEvent.type,
         occurredAt: cloudEvent.time ? Date.parse(cloudEvent.time) : receivedAt,
