@@ -132,6 +132,8 @@ export interface MappedEvent {
   occurredAt: number;
   facts: Fact[];
   raw: unknown;
+  /** The event exactly as received (an NDJSON line, a webhook body), kept instead of re-serialising `raw`. */
+  rawText?: string;
 }
 
 /** Work-item keys in titles and messages: `ABC-123` (Jira style) and `#123` (GitHub/GitLab style). */

@@ -31,7 +31,9 @@ export function decodeEvents(req: CloudEventsRequest, receivedAt: number): Decod
     for (const line of req.body.split('\n')) {
       if (line.trim() === '') continue;
       const [parsed] = parseCloudEventsRequest({ contentType: 'application/json', headers: {}, body: line });
-      out.push(toDecoded({ ...parsed!, index }, `/${index}`, receivedAt));
+      const decoded = toDecoded({ ...parsed!, index }, `/${index}`, receivedAt);
+      if (decoded.mapped) decoded.mapped.rawText = line;
+      out.push(decoded);
       index++;
     }
     return out;

@@ -23,8 +23,8 @@ export interface IngestOutcome {
   unmatched: boolean;
 }
 
-/** Rows per INSERT: stays under SQLite's 32,766 bound parameters for the widest table. */
-const chunkSize = 400;
+/** Bound parameters per statement: under SQLite's 32,766 and PostgreSQL's 65,535. */
+const maxParams = 30_000;
 
 /** Facts that name a service, or must be matched to one to count for it. */
 function needsService(f: Fact): boolean {
@@ -59,7 +59,7 @@ export async function ingestEvents(opts: {
     const candidates = events.flatMap((e, i) =>
       firstIndex.get(`${e.source}\u0000${e.eventId}`) === i ? [{ e, unmatched: unmatchedOf[i]! }] : [],
     );
-    for (const part of chunks(candidates)) {
+    for (const part of chunks(candidates, 10)) {
       const rows = await trx
         .insertInto('ledger_events')
         .values(
@@ -69,7 +69,7 @@ export async function ingestEvents(opts: {
             type: e.type,
             occurred_at: e.occurredAt,
             received_at: now,
-            raw: toJson(e.raw),
+            raw: e.rawText ?? toJson(e.raw),
             fact_count: e.facts.length,
             unmatched: unmatched ? 1 : 0,
             repo: e.facts.find((f) => f.repo)?.repo ?? null,
@@ -146,7 +146,7 @@ async function storeFacts(db: TenantDb, events: readonly MappedEvent[], resolver
       touched.set(entity.kind, ids);
     });
   }
-  for (const part of chunks([...commits.values()])) {
+  for (const part of chunks([...commits.values()], 8)) {
     await db
       .insertInto('commits')
       .values(part as never)
@@ -165,14 +165,14 @@ async function storeFacts(db: TenantDb, events: readonly MappedEvent[], resolver
         .execute();
     }
   }
-  for (const part of chunks([...artifacts.values()])) {
+  for (const part of chunks([...artifacts.values()], 9)) {
     await db
       .insertInto('artifacts')
       .values(part as never)
       .onConflict((oc) => oc.columns(['tenant_id', 'artifact_id', 'action']).doNothing())
       .execute();
   }
-  for (const part of chunks(factRows)) {
+  for (const part of chunks(factRows, 8)) {
     await db
       .insertInto('ledger_facts')
       .values(part as never)
@@ -186,7 +186,7 @@ async function storeFacts(db: TenantDb, events: readonly MappedEvent[], resolver
 
 /** Rebuilds each touched entity's row from all its facts, in occurrence order. */
 async function refold(db: TenantDb, kind: EntityKind, ids: string[], resolver: RepoResolver, now: number) {
-  for (const part of chunks(ids)) {
+  for (const part of chunks(ids, 2)) {
     const rows = await db
       .selectFrom('ledger_facts')
       .select(['entity_id', 'source', 'event_id', 'seq', 'occurred_at', 'fact'])
@@ -348,8 +348,10 @@ export async function bumpCounter(
     .execute();
 }
 
-function chunks<T>(items: readonly T[]): T[][] {
+/** Splits rows for multi-row statements; `width` is the number of parameters per row. */
+function chunks<T>(items: readonly T[], width = 1): T[][] {
+  const size = Math.max(1, Math.floor(maxParams / width));
   const out: T[][] = [];
-  for (let i = 0; i < items.length; i += chunkSize) out.push(items.slice(i, i + chunkSize));
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
   return out;
 }

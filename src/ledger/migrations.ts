@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { Migrations } from '../store/migrate.js';
 import { createTenantIndex, createTenantTable } from '../store/schema.js';
 
@@ -22,7 +22,10 @@ export const ledgerMigrations: Migrations = {
         ['source', 'event_id'],
       ).execute();
       await createTenantIndex(db, 'ledger_events', ['received_at']).execute();
-      await createTenantIndex(db, 'ledger_events', ['unmatched', 'repo']).execute();
+      // Partial: only the few unmatched events are indexed, so matched ones cost nothing extra to insert.
+      await createTenantIndex(db, 'ledger_events', ['unmatched', 'repo'])
+        .where(sql.ref('unmatched'), '=', 1)
+        .execute();
 
       await createTenantTable(
         db,

@@ -61,7 +61,27 @@ function sqliteDialect(url: string): SqliteDialect {
       // FULL: a committed transaction survives power loss, which is what a 2xx promises.
       db.pragma('synchronous = FULL');
       db.pragma('busy_timeout = 5000');
-      return db;
+      return withStatementCache(db);
+    },
+  });
+}
+
+/**
+ * Kysely prepares every query anew; statements of the same text (a batch insert of the same width,
+ * a lookup by key) are reused instead, which saves SQLite's parse and plan on hot paths.
+ */
+function withStatementCache(db: SQLite.Database): SQLite.Database {
+  const prepare = db.prepare.bind(db);
+  const cache = new Map<string, SQLite.Statement>();
+  return Object.assign(db, {
+    prepare(source: string) {
+      let stmt = cache.get(source);
+      if (!stmt) {
+        stmt = prepare(source);
+        if (cache.size >= 1000) cache.delete(cache.keys().next().value!);
+        cache.set(source, stmt);
+      }
+      return stmt;
     },
   });
 }
