@@ -41,11 +41,18 @@ function files(dir: string): string[] {
   );
 }
 
+export interface ApiOptions {
+  body?: unknown;
+  tenant?: string;
+  /** The body's media type; JSON unless told (e.g. `application/cloudevents-batch+json`). */
+  contentType?: string;
+}
+
 export interface ConsoleHarness {
   url: string;
   browser: Browser;
   /** Calls the API with the bootstrap (provider-admin) token; throws on any non-2xx. */
-  api<T = unknown>(method: string, path: string, opts?: { body?: unknown; tenant?: string }): Promise<T>;
+  api<T = unknown>(method: string, path: string, opts?: ApiOptions): Promise<T>;
   /** A fresh browser context (its own cookies and storage), signed in with `token` when given. */
   open(opts?: { token?: string; path?: string }): Promise<{ context: BrowserContext; page: Page }>;
   close(): Promise<void>;
@@ -91,10 +98,10 @@ export async function startConsole(): Promise<ConsoleHarness> {
   const b = browser;
   const s = server;
 
-  async function api<T>(method: string, path: string, opts: { body?: unknown; tenant?: string } = {}) {
+  async function api<T>(method: string, path: string, opts: ApiOptions = {}) {
     const headers: Record<string, string> = { authorization: `Bearer ${bootstrapToken}` };
     if (opts.tenant) headers['throughline-tenant'] = opts.tenant;
-    if (opts.body !== undefined) headers['content-type'] = 'application/json';
+    if (opts.body !== undefined) headers['content-type'] = opts.contentType ?? 'application/json';
     const res = await fetch(`${url}${path}`, {
       method,
       headers,

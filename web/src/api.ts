@@ -110,6 +110,8 @@ function isRecord(v: unknown): v is Record<string, unknown> {
 export interface ApiClient {
   get<T>(path: string, signal?: AbortSignal): Promise<T>;
   post<T>(path: string, body: unknown): Promise<T>;
+  put<T>(path: string, body: unknown): Promise<T>;
+  delete(path: string): Promise<void>;
 }
 
 export function createApiClient(opts: { tenant?: string; onUnauthorized?: () => void }): ApiClient {
@@ -124,6 +126,8 @@ export function createApiClient(opts: { tenant?: string; onUnauthorized?: () => 
   return {
     get: (path, signal) => call(path, { signal }),
     post: (path, body) => call(path, { method: 'POST', body }),
+    put: (path, body) => call(path, { method: 'PUT', body }),
+    delete: (path) => call(path, { method: 'DELETE' }),
   };
 }
 

@@ -18,3 +18,10 @@ export interface Me {
   tokenName: string;
   tenants: Tenant[];
 }
+
+const roles: Role[] = ['provider-admin', 'tenant-admin', 'member', 'viewer'];
+
+/** True when `held` grants at least what `needed` requires (src/access/roles.ts). */
+export function atLeast(held: Role, needed: Role): boolean {
+  return roles.indexOf(held) <= roles.indexOf(needed);
+}

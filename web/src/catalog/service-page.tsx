@@ -2,7 +2,9 @@ import { useParams } from 'react-router';
 import { useDateTime } from '../components/format.js';
 import { PageHeader } from '../components/page-header.js';
 import { ResourceView } from '../components/resource-view.js';
+import { safeUrl } from '../components/safe-url.js';
 import { useResource } from '../components/use-resource.js';
+import { ServiceDelivery } from '../ledger/service-delivery.js';
 import { EntityRefLinks, SystemLink, TeamLink } from './entity-links.js';
 import type { ServiceDetail } from './model.js';
 import { apiPath } from './paths.js';
@@ -86,6 +88,8 @@ function ServiceView({ service: s }: { service: ServiceDetail }) {
           <EntityRefLinks refs={s.dependents} empty="No service depends on this one." />
         </section>
       </div>
+
+      <ServiceDelivery service={s.name} />
     </>
   );
 }
@@ -103,9 +107,4 @@ function ExternalLinks({ links, empty }: { links: { url: string; title?: string 
       ))}
     </ul>
   );
-}
-
-/** Imported YAML is not trusted: only http(s) links become clickable. */
-function safeUrl(url: string): string | undefined {
-  return /^https?:\/\//i.test(url) ? url : undefined;
 }
