@@ -13,6 +13,10 @@ import { ledgerCommands } from './ledger/cli.js';
 import { deriveAllTenants } from './ledger/derive.js';
 import { ledgerMigrations } from './ledger/migrations.js';
 import { ledgerRoutes } from './ledger/routes.js';
+import { measuresCommands } from './measures/cli.js';
+import { refreshAllTenants } from './measures/maintain.js';
+import { measuresMigrations } from './measures/migrations.js';
+import { measuresRoutes } from './measures/routes.js';
 import type { Migrations } from './store/migrate.js';
 
 /** A capability plugs into the server and CLI through this shape; `capabilities` lists them all. */
@@ -40,7 +44,26 @@ export const capabilities: Capability[] = [
     migrations: ledgerMigrations,
     routes: ledgerRoutes,
     commands: ledgerCommands,
-    tasks: (deps) => [{ name: 'ledger.derive', everyMs: 2_000, run: () => deriveAllTenants(deps.store) }],
+    tasks: (deps) => [
+      {
+        name: 'ledger.derive',
+        everyMs: 2_000,
+        run: () => deriveAllTenants(deps.store, () => deps.clock.now()),
+      },
+    ],
+  },
+  {
+    name: 'measures',
+    migrations: measuresMigrations,
+    routes: measuresRoutes,
+    commands: measuresCommands,
+    tasks: (deps) => [
+      {
+        name: 'measures.rollup',
+        everyMs: 5_000,
+        run: () => refreshAllTenants(deps.store, () => deps.clock.now()),
+      },
+    ],
   },
   // The console's catch-all route goes last.
   { name: 'console', routes: consoleRoutes },

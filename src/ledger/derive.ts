@@ -29,12 +29,12 @@ interface DeploymentLite {
  * whether it was planned, a rollback or a hotfix. The result depends only on the stored facts,
  * never on the order they arrived in. Returns how many deployments were derived.
  */
-export async function derivePending(db: TenantDb): Promise<number> {
+export async function derivePending(db: TenantDb, now: number = Date.now()): Promise<number> {
   // One transaction per pass: one commit (and one fsync) instead of one per statement.
-  return db.transaction().execute((trx) => derivePass(trx as unknown as TenantDb));
+  return db.transaction().execute((trx) => derivePass(trx as unknown as TenantDb, now));
 }
 
-async function derivePass(db: TenantDb): Promise<number> {
+async function derivePass(db: TenantDb, now: number): Promise<number> {
   const dirty = await db
     .selectFrom('deployments')
     .select(liteColumns)
@@ -60,7 +60,7 @@ async function derivePass(db: TenantDb): Promise<number> {
       results.push(deriveOne(d, successes, repo, graph));
     }
   }
-  await store(db, results);
+  await store(db, results, now);
   return dirty.length;
 }
 
@@ -155,7 +155,7 @@ function deriveOne(
 }
 
 /** Writes a pass's results; a deployment that turned dirty again meanwhile keeps its dirty state. */
-async function store(db: TenantDb, results: Derived[]) {
+async function store(db: TenantDb, results: Derived[], now: number) {
   const ids = results.map((r) => r.d.deployment_id);
   for (let i = 0; i < ids.length; i += 400) {
     await db
@@ -180,6 +180,7 @@ async function store(db: TenantDb, results: Derived[]) {
         kind: r.kind,
         previous_id: r.previousId,
         shipped_count: r.shipped ? r.shipped.length : null,
+        changed_at: now,
       })
       .where('deployment_id', '=', r.d.deployment_id)
       .where('dirty_gen', '=', r.d.dirty_gen)
@@ -226,7 +227,7 @@ function cmp(a: string, b: string): number {
 }
 
 /** Every tenant with dirty deployments, for the background pass that one process runs under a lease. */
-export async function deriveAllTenants(store: Store): Promise<number> {
+export async function deriveAllTenants(store: Store, now: () => number = Date.now): Promise<number> {
   const tenants = await store.system
     .selectFrom('deployments')
     .select('tenant_id')
@@ -237,7 +238,7 @@ export async function deriveAllTenants(store: Store): Promise<number> {
   for (const t of tenants) {
     if (t.tenant_id === providerTenantId) continue;
     const db = store.forTenant(t.tenant_id);
-    for (let got = await derivePending(db); got > 0; got = await derivePending(db)) n += got;
+    for (let got = await derivePending(db, now()); got > 0; got = await derivePending(db, now())) n += got;
   }
   return n;
 }

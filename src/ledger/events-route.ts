@@ -94,7 +94,7 @@ export function eventsRoute(api: Api, deps: AppDeps): void {
       valid.length <= deriveInlineMax &&
       valid.some((v) => v.mapped.facts.some((f) => f.kind === 'deployment' || f.kind === 'commit'))
     ) {
-      await derivePending(db);
+      await derivePending(db, deps.clock.now());
     }
     const byIndex = new Map(valid.map((v, i) => [v.index, { v, o: outcomes[i]! }]));
     const results = decoded.map((d) => {

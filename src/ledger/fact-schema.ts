@@ -106,6 +106,7 @@ const factSchema = z.discriminatedUnion('kind', [
     resolvedAt: time.optional(),
     url: z.string().optional(),
     deploymentId: z.string().optional(),
+    artifactId: z.string().optional(),
   }),
 ]);
 

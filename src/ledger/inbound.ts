@@ -30,7 +30,10 @@ export function decodeEvents(req: CloudEventsRequest, receivedAt: number): Decod
     let index = 0;
     for (const line of req.body.split('\n')) {
       if (line.trim() === '') continue;
-      const [parsed] = parseCloudEventsRequest({ contentType: 'application/json', headers: {}, body: line });
+      // One event per line: an array would be read as a batch of which only the first event counted.
+      const [parsed] = line.trimStart().startsWith('[')
+        ? [{ index, issues: [{ path: '/', message: 'expected one event per line, not an array' }] }]
+        : parseCloudEventsRequest({ contentType: 'application/json', headers: {}, body: line });
       const decoded = toDecoded({ ...parsed!, index }, `/${index}`, receivedAt);
       if (decoded.mapped) decoded.mapped.rawText = line;
       out.push(decoded);
@@ -70,7 +73,7 @@ function toDecoded(
       index: p.index,
       mapped: {
         source: cloudEvent.source === gitEventSource ? 'git' : 'api',
-        eventId: cloudEvent.id,
+        eventId: `${cloudEvent.source}#${cloudEvent.id}`,
         type: cloudEvent.type,
         occurredAt: cloudEvent.time ? Date.parse(cloudEvent.time) : receivedAt,
         facts: data.data.facts as Fact[],

@@ -221,13 +221,13 @@ async function refold(db: TenantDb, kind: EntityKind, ids: string[], resolver: R
     } else if (kind === 'incident') {
       const out = folded.map(([id, fs]) => {
         const f = foldIncident(fs as Timed<IncidentFact>[]);
-        return incidentRow(f, f.service ?? resolver(f.repo), sourceOf.get(id)!);
+        return incidentRow(f, f.service ?? resolver(f.repo), { source: sourceOf.get(id)!, now });
       });
       await upsert(db, 'source_incidents', 'incident_id', out);
     } else {
       const out = folded.map(([id, fs]) => {
         const f = foldDeployment(fs as Timed<DeploymentFact>[]);
-        return deploymentRow(f, f.service ?? resolver(f.repo), sourceOf.get(id)!);
+        return deploymentRow(f, f.service ?? resolver(f.repo), { source: sourceOf.get(id)!, now });
       });
       await upsert(db, 'deployments', 'deployment_id', out);
       await markSuccessorsDirty(db, out);

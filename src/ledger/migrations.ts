@@ -81,6 +81,7 @@ export const ledgerMigrations: Migrations = {
         ['change_id'],
       ).execute();
       await createTenantIndex(db, 'changes', ['repo', 'merge_sha']).execute();
+      await createTenantIndex(db, 'changes', ['updated_at']).execute();
 
       await createTenantTable(
         db,
@@ -144,11 +145,13 @@ export const ledgerMigrations: Migrations = {
             .addColumn('previous_id', 'text')
             .addColumn('derive_state', 'text', (c) => c.notNull())
             .addColumn('dirty_gen', 'integer', (c) => c.notNull().defaultTo(0))
-            .addColumn('shipped_count', 'integer'),
+            .addColumn('shipped_count', 'integer')
+            .addColumn('changed_at', 'bigint', (c) => c.notNull()),
         ['deployment_id'],
       ).execute();
       await createTenantIndex(db, 'deployments', ['service', 'environment', 'finished_at']).execute();
       await createTenantIndex(db, 'deployments', ['derive_state']).execute();
+      await createTenantIndex(db, 'deployments', ['changed_at']).execute();
 
       await createTenantTable(
         db,
@@ -163,6 +166,7 @@ export const ledgerMigrations: Migrations = {
             .addColumn('work_items', 'text', (c) => c.notNull()),
         ['deployment_id', 'sha'],
       ).execute();
+      await createTenantIndex(db, 'deployment_changes', ['sha']).execute();
 
       await createTenantTable(
         db,
@@ -181,9 +185,12 @@ export const ledgerMigrations: Migrations = {
             .addColumn('url', 'text')
             .addColumn('deployment_id', 'text')
             .addColumn('source', 'text', (c) => c.notNull())
-            .addColumn('as_of', 'bigint', (c) => c.notNull()),
+            .addColumn('as_of', 'bigint', (c) => c.notNull())
+            .addColumn('changed_at', 'bigint', (c) => c.notNull()),
         ['incident_id'],
       ).execute();
+      await createTenantIndex(db, 'source_incidents', ['changed_at']).execute();
+      await createTenantIndex(db, 'source_incidents', ['service', 'detected_at']).execute();
 
       await createTenantTable(
         db,

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { iso, isoOrNull } from '../access/model.js';
 import { NotFoundError } from '../core/errors.js';
 import type { TenantDb } from '../store/database.js';
@@ -38,7 +39,8 @@ export async function listDeployments(
   const [rows, count] = await Promise.all([
     base
       .selectAll()
-      .orderBy('finished_at', 'desc')
+      // Unfinished deployments sort by their start, the same way on both engines.
+      .orderBy(sql`coalesce(finished_at, started_at, as_of)`, 'desc')
       .orderBy('deployment_id', 'desc')
       .limit(q.limit)
       .offset(q.offset)

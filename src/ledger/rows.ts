@@ -72,8 +72,9 @@ export function runRow(f: Folded<PipelineRunFact | TestRunFact>, service: string
 export function deploymentRow(
   f: Folded<DeploymentFact>,
   service: string | undefined,
-  source: string,
+  at: { source: string; now: number },
 ): Row<DeploymentTable> {
+  const { source, now } = at;
   return {
     deployment_id: f.id,
     run_id: f.runId ?? null,
@@ -97,14 +98,16 @@ export function deploymentRow(
     derive_state: 'dirty',
     dirty_gen: 0,
     shipped_count: null,
+    changed_at: now,
   };
 }
 
 export function incidentRow(
   f: Folded<IncidentFact>,
   service: string | undefined,
-  source: string,
+  at: { source: string; now: number },
 ): Row<SourceIncidentTable> {
+  const { source, now } = at;
   return {
     incident_id: f.id,
     service: service ?? null,
@@ -119,5 +122,6 @@ export function incidentRow(
     deployment_id: f.deploymentId ?? null,
     source,
     as_of: f.asOf,
+    changed_at: now,
   };
 }

@@ -34,7 +34,9 @@ export async function addMapping(db: TenantDb, clock: Clock, input: { pattern: s
 }
 
 export async function removeMapping(db: TenantDb, pattern: string) {
-  const res = await db.deleteFrom('repo_mappings').where('pattern', '=', pattern).executeTakeFirst();
+  // Stored normalised, as addMapping wrote it: the spelling that created a mapping also removes it.
+  const stored = normalisePattern(pattern) ?? pattern;
+  const res = await db.deleteFrom('repo_mappings').where('pattern', '=', stored).executeTakeFirst();
   if (Number(res.numDeletedRows) === 0) throw new NotFoundError(`no mapping ${pattern}`);
 }
 

@@ -115,6 +115,8 @@ export interface DeploymentTable {
   /** bumped whenever the deployment turns dirty; a derivation only lands if it is unchanged */
   dirty_gen: number;
   shipped_count: number | null;
+  /** when the row last changed (fold or derivation): how measures find what to roll up again */
+  changed_at: Millis;
 }
 
 export interface DeploymentChangeTable {
@@ -142,6 +144,7 @@ export interface SourceIncidentTable {
   deployment_id: string | null;
   source: string;
   as_of: Millis;
+  changed_at: Millis;
 }
 
 export interface RepoMappingTable {

@@ -54,7 +54,8 @@ const gitlab: Source = {
     const eventHeader = c.req.header('x-gitlab-event');
     if (!eventHeader) throw new HTTPException(400, { message: 'missing X-Gitlab-Event header' });
     const payload = parseBody(raw, c.req.header('content-type'));
-    const eventId = c.req.header('x-gitlab-event-uuid') ?? c.req.header('idempotency-key') ?? digest(raw);
+    // Idempotency-Key (GitLab 17.4+) stays the same when a delivery is retried; the event UUID may not.
+    const eventId = c.req.header('idempotency-key') ?? c.req.header('x-gitlab-event-uuid') ?? digest(raw);
     return mapGitlabEvent({ eventHeader, eventId, payload, receivedAt: now });
   },
 };
@@ -111,7 +112,8 @@ export function webhookRoutes(app: Api, deps: AppDeps): void {
       if (mapped === 'ping')
         return c.json({ accepted: false, duplicate: false, eventId: 'ping', type: 'ping', facts: 0 }, 200);
       const [outcome] = await ingestEvents({ db, clock: deps.clock, events: [mapped] });
-      if (mapped.facts.some((f) => f.kind === 'deployment' || f.kind === 'commit')) await derivePending(db);
+      if (mapped.facts.some((f) => f.kind === 'deployment' || f.kind === 'commit'))
+        await derivePending(db, deps.clock.now());
       return c.json(
         {
           accepted: outcome!.status === 'accepted',

@@ -34,7 +34,7 @@ describe.skipIf(!haveCorpus)('mapCdevent on the v0.5.1 conformance events', () =
   it('service.deployed → a successful deployment of the purl version', () => {
     expect(mapCdevent(load('service_deployed'), { receivedAt })).toEqual({
       source: 'cdevents',
-      eventId: '271069a8-fc18-44f1-b38f-9d70a1695819',
+      eventId: '/event/source/123#271069a8-fc18-44f1-b38f-9d70a1695819',
       type: 'dev.cdevents.service.deployed.0.3.0',
       occurredAt: T,
       raw: load('service_deployed'),

@@ -227,7 +227,8 @@ export function mapCdevent(cdevent: Cdevent, options: { receivedAt: number }): M
   const facts = parts && !parts.custom ? factsFor(parts.subject, ctx) : [];
   return {
     source: 'cdevents',
-    eventId: cdevent.context.id,
+    // CloudEvents identify an event by source and id together; ids alone collide across producers.
+    eventId: `${cdevent.context.source}#${cdevent.context.id}`,
     type: cdevent.context.type,
     occurredAt: at,
     facts,

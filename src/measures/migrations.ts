@@ -1,0 +1,60 @@
+import type { Kysely } from 'kysely';
+import type { Migrations } from '../store/migrate.js';
+import { createTenantTable } from '../store/schema.js';
+
+export const measuresMigrations: Migrations = {
+  '2026-11-22-04-measures': {
+    async up(db: Kysely<unknown>) {
+      await createTenantTable(
+        db,
+        'dora_daily',
+        (t) => {
+          let b = t
+            .addColumn('service', 'text', (c) => c.notNull())
+            .addColumn('environment', 'text', (c) => c.notNull())
+            .addColumn('day', 'text', (c) => c.notNull());
+          for (const n of [
+            'deployments',
+            'failed',
+            'unplanned',
+            'changes',
+            'excluded_first',
+            'excluded_unknown',
+            'dropped_authored',
+            'dropped_committed',
+            'dropped_pr_opened',
+            'dropped_pr_first_commit',
+            'no_pr',
+            'unrecovered',
+          ]) {
+            b = b.addColumn(n, 'integer', (c) => c.notNull());
+          }
+          for (const n of ['lt_authored', 'lt_committed', 'lt_pr_opened', 'lt_pr_first_commit', 'recovery']) {
+            b = b.addColumn(n, 'text', (c) => c.notNull());
+          }
+          return b.addColumn('computed_at', 'bigint', (c) => c.notNull());
+        },
+        // Day first after the tenant: window queries over all services read one contiguous range.
+        ['environment', 'day', 'service'],
+      ).execute();
+      await db.schema
+        .createIndex('dora_daily_service_idx')
+        .on('dora_daily')
+        .columns(['tenant_id', 'service', 'environment', 'day'])
+        .execute();
+      await createTenantTable(
+        db,
+        'dora_state',
+        (t) =>
+          t
+            .addColumn('attribution_window_hours', 'integer', (c) => c.notNull())
+            .addColumn('levels_version', 'text', (c) => c.notNull())
+            .addColumn('lead_time_start', 'text', (c) => c.notNull())
+            .addColumn('rollup_time_zone', 'text')
+            .addColumn('rollup_window_hours', 'integer')
+            .addColumn('watermark', 'bigint', (c) => c.notNull()),
+        [],
+      ).execute();
+    },
+  },
+};

@@ -1,0 +1,217 @@
+import { NotFoundError } from '../core/errors.js';
+import type { TenantDb } from '../store/database.js';
+import { fromJson } from '../store/tables.js';
+import { aggregate, type DailyRow } from './aggregate.js';
+import type { LevelVersion } from './levels.js';
+import type { UnitDetail } from './rollup.js';
+import { computeDays } from './rollup-store.js';
+import type { LeadTimeStart } from './state.js';
+import type { DayWindow } from './window.js';
+import { addDays, weekOf } from './zoned.js';
+
+export interface Scope {
+  service?: string;
+  team?: string;
+  environment: string;
+}
+
+const leadColumn = {
+  authored: ['lt_authored', 'dropped_authored'],
+  committed: ['lt_committed', 'dropped_committed'],
+  'pr-opened': ['lt_pr_opened', 'dropped_pr_opened'],
+  'pr-first-commit': ['lt_pr_first_commit', 'dropped_pr_first_commit'],
+} as const;
+
+/** The services a scope covers; a team covers the services it owns. Undefined means every service. */
+export async function scopeServices(db: TenantDb, scope: Scope): Promise<string[] | undefined> {
+  if (scope.service) {
+    const s = await db
+      .selectFrom('services')
+      .select('name')
+      .where('name', '=', scope.service)
+      .executeTakeFirst();
+    if (!s) throw new NotFoundError(`service ${scope.service} not found`);
+    return [scope.service];
+  }
+  if (scope.team) {
+    const t = await db.selectFrom('teams').select('name').where('name', '=', scope.team).executeTakeFirst();
+    if (!t) throw new NotFoundError(`team ${scope.team} not found`);
+    const rows = await db.selectFrom('services').select('name').where('owner', '=', scope.team).execute();
+    return rows.map((r) => r.name);
+  }
+  return undefined;
+}
+
+/** Rollup rows of the window, lead times for the chosen start. */
+export async function loadRows(
+  db: TenantDb,
+  q: { services: string[] | undefined; environment: string; window: DayWindow; start: LeadTimeStart },
+): Promise<DailyRow[]> {
+  if (q.services && q.services.length === 0) return [];
+  const [lt, dropped] = leadColumn[q.start];
+  let query = db
+    .selectFrom('dora_daily')
+    .select([
+      'service',
+      'day',
+      'deployments',
+      'failed',
+      'unplanned',
+      'changes',
+      'excluded_first',
+      'excluded_unknown',
+      'no_pr',
+      'recovery',
+      'unrecovered',
+      lt,
+      dropped,
+    ])
+    .where('environment', '=', q.environment)
+    .where('day', '>=', q.window.fromDay)
+    .where('day', '<=', q.window.toDay);
+  if (q.services) query = query.where('service', 'in', q.services);
+  const rows = await query.execute();
+  return rows.map((r) => {
+    const row = r as typeof r & Record<string, unknown>;
+    return {
+      service: r.service,
+      day: r.day,
+      deployments: r.deployments,
+      failed: r.failed,
+      unplanned: r.unplanned,
+      changes: r.changes,
+      excludedFirst: r.excluded_first,
+      excludedUnknown: r.excluded_unknown,
+      leadTimes: fromJson<number[]>(row[lt] as string, []),
+      dropped: row[dropped] as number,
+      noPr: r.no_pr,
+      recovery: fromJson<number[]>(r.recovery, []),
+      unrecovered: r.unrecovered,
+    };
+  });
+}
+
+export function summarize(
+  rows: DailyRow[],
+  q: {
+    window: DayWindow;
+    start: LeadTimeStart;
+    version: LevelVersion;
+    groupBy?: 'service' | 'none';
+    owners?: Map<string, string | null>;
+  },
+) {
+  const numbers = aggregate(rows, { ...q.window, start: q.start, version: q.version });
+  const groups =
+    q.groupBy === 'service'
+      ? [...groupBy(rows, (r) => r.service)]
+          .sort(([a], [b]) => (a < b ? -1 : 1))
+          .map(([service, rs]) => ({
+            service,
+            ...aggregate(rs, { ...q.window, start: q.start, version: q.version }),
+          }))
+      : undefined;
+  return { numbers, groups };
+}
+
+/** Daily or weekly (ISO weeks, Monday first) series over the window, each point a full set of numbers. */
+export function trend(
+  rows: DailyRow[],
+  q: { window: DayWindow; start: LeadTimeStart; version: LevelVersion; interval: 'day' | 'week' },
+) {
+  const key = q.interval === 'day' ? (d: string) => d : weekOf;
+  const buckets = new Map<string, DailyRow[]>();
+  for (let d = q.window.fromDay; d <= q.window.toDay; d = addDays(d, 1))
+    if (!buckets.has(key(d))) buckets.set(key(d), []);
+  for (const r of rows) buckets.get(key(r.day))?.push(r);
+  return [...buckets.entries()].map(([start, rs]) => {
+    const fromDay = start < q.window.fromDay ? q.window.fromDay : start;
+    const end = q.interval === 'day' ? start : addDays(start, 6);
+    const toDay = end > q.window.toDay ? q.window.toDay : end;
+    return {
+      start,
+      fromDay,
+      toDay,
+      ...aggregate(rs, { fromDay, toDay, start: q.start, version: q.version }),
+    };
+  });
+}
+
+export type DoraMetric = 'deployments' | 'lead-time' | 'change-failures' | 'recovery' | 'rework';
+
+/** The events behind a number: each counted deployment, or each change with its lead time. */
+export async function contributing(
+  db: TenantDb,
+  q: {
+    services: string[];
+    environment: string;
+    window: DayWindow;
+    timeZone: string;
+    windowHours: number;
+    metric: DoraMetric;
+    start: LeadTimeStart;
+  },
+) {
+  const units: (UnitDetail & { service: string })[] = [];
+  for (const service of q.services) {
+    const days = await computeDays(db, {
+      service,
+      environment: q.environment,
+      ...q.window,
+      timeZone: q.timeZone,
+      windowHours: q.windowHours,
+    });
+    for (const d of days.values()) units.push(...d.units.map((u) => ({ ...u, service })));
+  }
+  units.sort((a, b) => b.finishedAt - a.finishedAt);
+  const pick = {
+    deployments: () => units,
+    'change-failures': () => units.filter((u) => u.failed),
+    recovery: () => units.filter((u) => u.failed),
+    rework: () => units.filter((u) => u.unplanned),
+    'lead-time': () => units,
+  }[q.metric];
+  const chosen = pick();
+  if (q.metric !== 'lead-time') {
+    return chosen.map((u) => ({
+      service: u.service,
+      day: u.day,
+      deployments: u.deploymentIds,
+      finishedAt: new Date(u.finishedAt).toISOString(),
+      unplanned: u.unplanned,
+      failed: u.failed,
+      failedBecause: u.failedBecause,
+      recoverySeconds: u.recoverySeconds,
+      excluded: u.excluded,
+      changes: u.leadTimes.length,
+    }));
+  }
+  const field = {
+    authored: 'authored',
+    committed: 'committed',
+    'pr-opened': 'prOpened',
+    'pr-first-commit': 'prFirstCommit',
+  } as const;
+  return chosen.flatMap((u) =>
+    u.leadTimes.map((c) => ({
+      service: u.service,
+      day: u.day,
+      deployment: u.deploymentIds.at(-1)!,
+      finishedAt: new Date(u.finishedAt).toISOString(),
+      sha: c.sha,
+      leadTimeSeconds: c[field[q.start]],
+      counted: (c[field[q.start]] ?? 0) > 0,
+    })),
+  );
+}
+
+function groupBy<T>(items: readonly T[], key: (t: T) => string): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const i of items) {
+    const k = key(i);
+    const list = out.get(k);
+    if (list) list.push(i);
+    else out.set(k, [i]);
+  }
+  return out;
+}
