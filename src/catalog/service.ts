@@ -1,6 +1,7 @@
 import type { Clock } from '../core/clock.js';
 import { NotFoundError } from '../core/errors.js';
 import type { TenantDb } from '../store/database.js';
+import { inTransaction } from '../store/database.js';
 import { normalizeBackstage } from './backstage.js';
 import { kindRules } from './backstage-kinds.js';
 import { isEntityRef, parseEntityRef, stringifyEntityRef } from './entity-ref.js';
@@ -32,7 +33,6 @@ import {
   type ServiceFilter,
   upsertServices,
 } from './service-store.js';
-import { inTransaction } from './store.js';
 import { deleteTeam, getTeam, listTeams, peopleOfTeam, upsertPeople, upsertTeams } from './team-store.js';
 
 export interface Page {

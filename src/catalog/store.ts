@@ -7,11 +7,6 @@ import type { Tables } from '../store/tables.js';
  * tenant scope adds `tenant_id` to each statement; none of them names the tenant itself.
  */
 
-/** Runs `fn` in one transaction on a database still scoped to the same tenant. */
-export function inTransaction<T>(db: TenantDb, fn: (tx: TenantDb) => Promise<T>): Promise<T> {
-  return db.transaction().execute((trx) => fn(Object.assign(trx, { tenantId: db.tenantId })));
-}
-
 /** Keeps statements well under both engines' bound-parameter limits. */
 export function chunks<T>(items: readonly T[], size = 200): T[][] {
   const out: T[][] = [];

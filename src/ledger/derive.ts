@@ -1,5 +1,5 @@
 import { providerTenantId } from '../access/roles.js';
-import type { Store, TenantDb } from '../store/database.js';
+import { inTransaction, type Store, type TenantDb } from '../store/database.js';
 import { fromJson } from '../store/tables.js';
 import { classifyDeployment } from './classify.js';
 import { normaliseRepoUrl } from './facts.js';
@@ -31,7 +31,7 @@ interface DeploymentLite {
  */
 export async function derivePending(db: TenantDb, now: number = Date.now()): Promise<number> {
   // One transaction per pass: one commit (and one fsync) instead of one per statement.
-  return db.transaction().execute((trx) => derivePass(trx as unknown as TenantDb, now));
+  return inTransaction(db, (trx) => derivePass(trx, now));
 }
 
 async function derivePass(db: TenantDb, now: number): Promise<number> {

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Clock } from '../core/clock.js';
-import type { TenantDb } from '../store/database.js';
+import { insertIgnoringConflicts } from '../store/bulk.js';
+import { inTransaction, type TenantDb } from '../store/database.js';
 import { fromJson, toJson } from '../store/tables.js';
 import type {
   ChangeFact,
@@ -44,8 +45,7 @@ export async function ingestEvents(opts: {
   const { db, clock, events } = opts;
   const now = clock.now();
   const resolver = await loadResolver(db);
-  return db.transaction().execute(async (trx) => {
-    const tdb = trx as unknown as TenantDb;
+  return inTransaction(db, async (trx) => {
     // Duplicates inside the batch are duplicates too: the first occurrence wins.
     const firstIndex = new Map<string, number>();
     events.forEach((e, i) => {
@@ -60,32 +60,41 @@ export async function ingestEvents(opts: {
       firstIndex.get(`${e.source}\u0000${e.eventId}`) === i ? [{ e, unmatched: unmatchedOf[i]! }] : [],
     );
     for (const part of chunks(candidates, 10)) {
-      const rows = await trx
-        .insertInto('ledger_events')
-        .values(
-          part.map(({ e, unmatched }) => ({
-            source: e.source,
-            event_id: e.eventId,
-            type: e.type,
-            occurred_at: e.occurredAt,
-            received_at: now,
-            raw: e.rawText ?? toJson(e.raw),
-            fact_count: e.facts.length,
-            unmatched: unmatched ? 1 : 0,
-            repo: e.facts.find((f) => f.repo)?.repo ?? null,
-          })),
-        )
-        .onConflict((oc) => oc.columns(['tenant_id', 'source', 'event_id']).doNothing())
-        .returning(['source', 'event_id'])
-        .execute();
+      const rows = await insertIgnoringConflicts(trx, {
+        table: 'ledger_events',
+        columns: [
+          'source',
+          'event_id',
+          'type',
+          'occurred_at',
+          'received_at',
+          'raw',
+          'fact_count',
+          'unmatched',
+          'repo',
+        ],
+        conflict: ['source', 'event_id'],
+        rows: part.map(({ e, unmatched }) => [
+          e.source,
+          e.eventId,
+          e.type,
+          e.occurredAt,
+          now,
+          e.rawText ?? toJson(e.raw),
+          e.facts.length,
+          unmatched ? 1 : 0,
+          e.facts.find((f) => f.repo)?.repo ?? null,
+        ]),
+        returning: ['source', 'event_id'],
+      });
       for (const r of rows) inserted.add(`${r.source}\u0000${r.event_id}`);
     }
     const fresh = events.filter((e, i) => {
       const k = `${e.source}\u0000${e.eventId}`;
       return firstIndex.get(k) === i && inserted.has(k);
     });
-    await storeFacts(tdb, fresh, resolver, now);
-    await countIngest(tdb, events, inserted, firstIndex, now);
+    await storeFacts(trx, fresh, resolver, now);
+    await countIngest(trx, events, inserted, firstIndex, now);
     return events.map((e, i) => {
       const k = `${e.source}\u0000${e.eventId}`;
       const accepted = firstIndex.get(k) === i && inserted.has(k);
@@ -99,7 +108,7 @@ export async function ingestEvents(opts: {
 }
 
 async function storeFacts(db: TenantDb, events: readonly MappedEvent[], resolver: RepoResolver, now: number) {
-  const commits = new Map<string, Record<string, unknown>>();
+  const commits = new Map<string, unknown[]>();
   const artifacts = new Map<string, Record<string, unknown>>();
   const factRows: Record<string, unknown>[] = [];
   const touched = new Map<EntityKind, Set<string>>();
@@ -107,15 +116,15 @@ async function storeFacts(db: TenantDb, events: readonly MappedEvent[], resolver
     e.facts.forEach((f, seq) => {
       if (f.kind === 'commit') {
         if (!f.repo) return;
-        commits.set(`${f.repo} ${f.sha}`, {
-          repo: f.repo,
-          sha: f.sha,
-          parents: toJson(f.parents),
-          authored_at: f.authoredAt,
-          committed_at: f.committedAt,
-          author: f.author ?? null,
-          work_items: toJson(f.workItems),
-        });
+        commits.set(`${f.repo} ${f.sha}`, [
+          f.repo,
+          f.sha,
+          toJson(f.parents),
+          f.authoredAt,
+          f.committedAt,
+          f.author ?? null,
+          toJson(f.workItems),
+        ]);
         return;
       }
       if (f.kind === 'artifact') {
@@ -147,15 +156,16 @@ async function storeFacts(db: TenantDb, events: readonly MappedEvent[], resolver
     });
   }
   for (const part of chunks([...commits.values()], 8)) {
-    await db
-      .insertInto('commits')
-      .values(part as never)
-      .onConflict((oc) => oc.columns(['tenant_id', 'repo', 'sha']).doNothing())
-      .execute();
+    await insertIgnoringConflicts(db, {
+      table: 'commits',
+      columns: ['repo', 'sha', 'parents', 'authored_at', 'committed_at', 'author', 'work_items'],
+      conflict: ['repo', 'sha'],
+      rows: part,
+    });
   }
   if (commits.size) {
     // New commits can complete a walk that stopped at a missing parent.
-    const repos = [...new Set([...commits.values()].map((c) => c.repo as string))];
+    const repos = [...new Set([...commits.values()].map((c) => c[0] as string))];
     for (const part of chunks(repos)) {
       await db
         .updateTable('deployments')

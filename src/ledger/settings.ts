@@ -2,7 +2,7 @@ import { iso, isoOrNull } from '../access/model.js';
 import type { Clock } from '../core/clock.js';
 import { InputError, NotFoundError } from '../core/errors.js';
 import { newId, newSecret } from '../core/ids.js';
-import type { TenantDb } from '../store/database.js';
+import { inTransaction, type TenantDb } from '../store/database.js';
 import { loadResolver, normalisePattern } from './matching.js';
 
 /** Repository → service mappings, webhook secrets, and the re-matching a new mapping triggers. */
@@ -101,7 +101,7 @@ export async function rotateSecret(
   const now = clock.now();
   const secret = input.secret ?? newSecret();
   const id = newId(now);
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     await trx
       .updateTable('source_secrets')
       .set({ expires_at: now + input.previousValidForHours * 3_600_000 })

@@ -9,7 +9,14 @@ import { TenantScopePlugin } from './tenant-scope.js';
 export type Engine = 'sqlite' | 'postgres';
 
 /** A tenant-scoped database: every query it builds is confined to one tenant (see tenant-scope.ts). */
-export type TenantDb = Kysely<Tables> & { readonly tenantId: string };
+export type TenantDb = Kysely<Tables> & { readonly tenantId: string; readonly engine: Engine };
+
+/** Runs `fn` in a transaction whose handle is still a TenantDb (same tenant, same engine). */
+export function inTransaction<T>(db: TenantDb, fn: (trx: TenantDb) => Promise<T>): Promise<T> {
+  return db
+    .transaction()
+    .execute((trx) => fn(Object.assign(trx, { tenantId: db.tenantId, engine: db.engine })));
+}
 
 export interface Store {
   readonly engine: Engine;
@@ -40,7 +47,7 @@ export function openStore(url: string): Store {
     forTenant(tenantId) {
       let db = scoped.get(tenantId);
       if (!db) {
-        db = Object.assign(system.withPlugin(new TenantScopePlugin(tenantId)), { tenantId });
+        db = Object.assign(system.withPlugin(new TenantScopePlugin(tenantId)), { tenantId, engine });
         if (scoped.size > 10_000) scoped.clear();
         scoped.set(tenantId, db);
       }
