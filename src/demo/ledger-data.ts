@@ -88,6 +88,29 @@ export function demoLedgerEvents(opts: { now: number; days?: number; org?: strin
       }
       prevAt = at;
       events.push(native(at - 1_800_000, commits));
+      // Most work arrives as a merged pull request whose merge commit is the new head.
+      if (rand() < 0.7) {
+        const first = commits[0] as Extract<Fact, { kind: 'commit' }>;
+        const last = commits.at(-1) as Extract<Fact, { kind: 'commit' }>;
+        events.push(
+          native(at - 1_800_000, [
+            {
+              kind: 'change',
+              id: `github:${org}/${svc.name}#${n + 1}`,
+              repo,
+              number: n + 1,
+              title: last.subject ?? 'Change',
+              state: 'merged',
+              openedAt: first.authoredAt + 1_800_000,
+              firstCommitAt: first.authoredAt,
+              mergedAt: at - 1_800_000,
+              mergeSha: last.sha,
+              workItems: last.workItems,
+              url: `https://github.com/${org}/${svc.name}/pull/${n + 1}`,
+            },
+          ]),
+        );
+      }
       const id = `${svc.name}-${++n}`;
       const hotfix = rand() < 0.04;
       const fails = rand() < (svc.tier === 1 ? 0.06 : 0.1);
