@@ -1,9 +1,10 @@
 import type { ConsoleCapability, NavEntry } from './capability.js';
 import { catalogPages } from './catalog/pages.js';
 import { ledgerPages } from './ledger/pages.js';
+import { measuresPages } from './measures/pages.js';
 
 /** Every capability's pages, in navigation order. A new capability adds its entry here. */
-export const capabilities: ConsoleCapability[] = [catalogPages, ledgerPages];
+export const capabilities: ConsoleCapability[] = [catalogPages, ledgerPages, measuresPages];
 
 export const navigation: NavEntry[] = capabilities.flatMap((c) => c.nav);
 

@@ -5,6 +5,7 @@ import { ResourceView } from '../components/resource-view.js';
 import { safeUrl } from '../components/safe-url.js';
 import { useResource } from '../components/use-resource.js';
 import { ServiceDelivery } from '../ledger/service-delivery.js';
+import { DoraStrip } from '../measures/dora-strip.js';
 import { EntityRefLinks, SystemLink, TeamLink } from './entity-links.js';
 import type { ServiceDetail } from './model.js';
 import { apiPath } from './paths.js';
@@ -88,6 +89,8 @@ function ServiceView({ service: s }: { service: ServiceDetail }) {
           <EntityRefLinks refs={s.dependents} empty="No service depends on this one." />
         </section>
       </div>
+
+      <DoraStrip scope={{ service: s.name }} />
 
       <ServiceDelivery service={s.name} />
     </>

@@ -3,6 +3,7 @@ import { EmptyState } from '../components/empty-state.js';
 import { PageHeader } from '../components/page-header.js';
 import { ResourceView } from '../components/resource-view.js';
 import { useResource } from '../components/use-resource.js';
+import { DoraStrip } from '../measures/dora-strip.js';
 import { TeamLink } from './entity-links.js';
 import type { Person, TeamDetail } from './model.js';
 import { apiPath } from './paths.js';
@@ -41,6 +42,8 @@ function TeamView({ team: t }: { team: TeamDetail }) {
           <Members names={t.members} people={t.people} />
         </section>
       </div>
+
+      <DoraStrip scope={{ team: t.name }} />
 
       <section aria-labelledby="team-services" className="section">
         <h2 id="team-services">Services</h2>

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { Link, NavLink } from 'react-router';
+import { atLeast } from '../access/model.js';
 import { useSession } from '../access/session.js';
 import type { NavEntry } from '../capability.js';
 import { TenantSwitcher } from './tenant-switcher.js';
@@ -8,6 +9,7 @@ import { TenantSwitcher } from './tenant-switcher.js';
 export function Layout({ navigation, children }: { navigation: NavEntry[]; children: ReactNode }) {
   const { me, tenant, signOut } = useSession();
   const tenantName = me.tenants.find((t) => t.id === tenant)?.name ?? tenant;
+  const visible = navigation.filter((e) => !e.requires || atLeast(me.role, e.requires));
   return (
     <div className="shell">
       <a className="skip-link" href="#main">
@@ -20,7 +22,7 @@ export function Layout({ navigation, children }: { navigation: NavEntry[]; child
             Throughline
           </Link>
           <nav className="main-nav" aria-label="Main">
-            {sections(navigation).map(([section, entries]) => (
+            {sections(visible).map(([section, entries]) => (
               <div className="nav-section" key={section}>
                 <span className="nav-section-name">{section}</span>
                 <ul>
