@@ -5,6 +5,7 @@
 const benches: Record<string, string> = {
   ingest: './ingest.ts',
   git: './git-import.ts',
+  measures: './measures.ts',
 };
 
 const [name, ...rest] = process.argv.slice(2);

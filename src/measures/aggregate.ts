@@ -1,7 +1,7 @@
 import { type LevelVersion, rateLevels } from './levels.js';
-import { mergeSorted, percentileCont } from './percentile.js';
+import { percentileCont, percentilesOf } from './percentile.js';
 import type { LeadTimeStart } from './state.js';
-import { addDays, daysBetween, weekOf } from './zoned.js';
+import { daysBetween, weekOf } from './zoned.js';
 
 /** A rollup row as the aggregation reads it (lead and recovery times already parsed). */
 export interface DailyRow {
@@ -57,45 +57,68 @@ export function aggregate(
   rows: readonly DailyRow[],
   w: { fromDay: string; toDay: string; start: LeadTimeStart; version: LevelVersion },
 ): DoraNumbers {
-  const days = daysBetween(w.fromDay, w.toDay).length;
-  const sum = (f: (r: DailyRow) => number) => rows.reduce((a, r) => a + f(r), 0);
-  const deployments = sum((r) => r.deployments);
-  const deploymentDays = new Set(rows.filter((r) => r.deployments > 0).map((r) => r.day));
-  const lead = mergeSorted(rows.map((r) => r.leadTimes));
-  const recovery = mergeSorted(rows.map((r) => r.recovery));
-  const failed = sum((r) => r.failed);
-  const unplanned = sum((r) => r.unplanned);
+  const cal = calendar(w.fromDay, w.toDay);
+  const days = cal.days;
+  // One pass over the rows: an answer over every service reads tens of thousands of them.
+  let deployments = 0;
+  let failed = 0;
+  let unplanned = 0;
+  let changes = 0;
+  let excludedFirst = 0;
+  let excludedUnknown = 0;
+  let dropped = 0;
+  let noPr = 0;
+  let unrecovered = 0;
+  const deploymentDays = new Set<string>();
+  const leadLists: (readonly number[])[] = [];
+  const recoveryLists: (readonly number[])[] = [];
+  for (const r of rows) {
+    deployments += r.deployments;
+    failed += r.failed;
+    unplanned += r.unplanned;
+    changes += r.changes;
+    excludedFirst += r.excludedFirst;
+    excludedUnknown += r.excludedUnknown;
+    dropped += r.dropped;
+    noPr += r.noPr;
+    unrecovered += r.unrecovered;
+    if (r.deployments > 0) deploymentDays.add(r.day);
+    if (r.leadTimes.length) leadLists.push(r.leadTimes);
+    if (r.recovery.length) recoveryLists.push(r.recovery);
+  }
+  const [leadMedian, leadP90] = percentilesOf(leadLists, [0.5, 0.9]) as [number | null, number | null];
+  const [recoveryMedian] = percentilesOf(recoveryLists, [0.5]) as [number | null];
+  const measured = leadLists.reduce((n, l) => n + l.length, 0);
+  const recovered = recoveryLists.reduce((n, l) => n + l.length, 0);
   const frequency = {
     deployments,
     perDay: days ? deployments / days : 0,
     perWeek: days ? (deployments / days) * 7 : 0,
     deploymentDays: deploymentDays.size,
-    medianDeploymentDaysPerWeek: medianCount(w.fromDay, w.toDay, deploymentDays, weekOf),
-    medianDeploymentDaysPerMonth: medianCount(w.fromDay, w.toDay, deploymentDays, (d) => d.slice(0, 7)),
+    medianDeploymentDaysPerWeek: medianCount(cal, cal.week, deploymentDays),
+    medianDeploymentDaysPerMonth: medianCount(cal, cal.month, deploymentDays),
   };
-  const leadMedian = percentileCont(lead, 0.5);
-  const recoveryMedian = percentileCont(recovery, 0.5);
   const cfr = deployments ? failed / deployments : null;
   return {
     deploymentFrequency: frequency,
     changeLeadTime: {
       start: w.start,
       medianSeconds: leadMedian,
-      p90Seconds: percentileCont(lead, 0.9),
-      changes: sum((r) => r.changes),
-      measured: lead.length,
+      p90Seconds: leadP90,
+      changes,
+      measured,
       excluded: {
-        firstDeployments: sum((r) => r.excludedFirst),
-        unknownBaseline: sum((r) => r.excludedUnknown),
-        nonPositive: sum((r) => r.dropped),
-        withoutPullRequest: w.start.startsWith('pr-') ? sum((r) => r.noPr) : 0,
+        firstDeployments: excludedFirst,
+        unknownBaseline: excludedUnknown,
+        nonPositive: dropped,
+        withoutPullRequest: w.start.startsWith('pr-') ? noPr : 0,
       },
     },
     changeFailRate: { rate: cfr, failedDeployments: failed, deployments },
     recoveryTime: {
       medianSeconds: recoveryMedian,
-      recovered: recovery.length,
-      notRecovered: sum((r) => r.unrecovered),
+      recovered,
+      notRecovered: unrecovered,
     },
     reworkRate: {
       rate: deployments ? unplanned / deployments : null,
@@ -111,20 +134,52 @@ export function aggregate(
   };
 }
 
+/** A window's days, each with the index of its ISO week and month among those the window touches. */
+interface Calendar {
+  days: number;
+  index: Map<string, number>;
+  week: { of: Int32Array; count: number };
+  month: { of: Int32Array; count: number };
+}
+
+const calendars = new Map<string, Calendar>();
+
+/** Computed once per window (the same window serves every service of an answer, every week of a trend). */
+function calendar(fromDay: string, toDay: string): Calendar {
+  const key = `${fromDay}/${toDay}`;
+  let cal = calendars.get(key);
+  if (cal) return cal;
+  const list = daysBetween(fromDay, toDay);
+  const periods = (period: (day: string) => string) => {
+    const ids = new Map<string, number>();
+    const of = new Int32Array(list.length);
+    list.forEach((d, i) => {
+      const p = period(d);
+      if (!ids.has(p)) ids.set(p, ids.size);
+      of[i] = ids.get(p)!;
+    });
+    return { of, count: ids.size };
+  };
+  cal = {
+    days: list.length,
+    index: new Map(list.map((d, i) => [d, i])),
+    week: periods(weekOf),
+    month: periods((d) => d.slice(0, 7)),
+  };
+  if (calendars.size >= 1000) calendars.clear();
+  calendars.set(key, cal);
+  return cal;
+}
+
 /** Median, over the periods (weeks, months) the window touches, of the deployment days in each. */
-function medianCount(
-  fromDay: string,
-  toDay: string,
-  days: Set<string>,
-  period: (day: string) => string,
-): number {
-  const counts = new Map<string, number>();
-  for (let d = fromDay; d <= toDay; d = addDays(d, 1)) {
-    const p = period(d);
-    counts.set(p, (counts.get(p) ?? 0) + (days.has(d) ? 1 : 0));
+function medianCount(cal: Calendar, period: Calendar['week'], days: Set<string>): number {
+  const counts = new Array<number>(period.count).fill(0);
+  for (const d of days) {
+    const i = cal.index.get(d);
+    if (i !== undefined) counts[period.of[i]!]!++;
   }
   return percentileCont(
-    [...counts.values()].sort((a, b) => a - b),
+    counts.sort((a, b) => a - b),
     0.5,
   )!;
 }

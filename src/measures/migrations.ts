@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Migrations } from '../store/migrate.js';
-import { createTenantTable } from '../store/schema.js';
+import { createTenantIndex, createTenantTable } from '../store/schema.js';
 
 export const measuresMigrations: Migrations = {
   '2026-11-22-04-measures': {
@@ -42,6 +42,12 @@ export const measuresMigrations: Migrations = {
         .on('dora_daily')
         .columns(['tenant_id', 'service', 'environment', 'day'])
         .execute();
+      // The rollup rebuild looks deployments up by what they restored, incidents by the deployment
+      // they name, and pull requests by merge or head sha: without these each lookup scans the table.
+      await createTenantIndex(db, 'deployments', ['previous_id']).execute();
+      await createTenantIndex(db, 'source_incidents', ['deployment_id']).execute();
+      await createTenantIndex(db, 'changes', ['merge_sha']).execute();
+      await createTenantIndex(db, 'changes', ['head_sha']).execute();
       await createTenantTable(
         db,
         'dora_state',

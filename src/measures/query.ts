@@ -1,6 +1,6 @@
+import { sql } from 'kysely';
 import { NotFoundError } from '../core/errors.js';
 import type { TenantDb } from '../store/database.js';
-import { fromJson } from '../store/tables.js';
 import { aggregate, type DailyRow } from './aggregate.js';
 import type { LevelVersion } from './levels.js';
 import type { UnitDetail } from './rollup.js';
@@ -49,47 +49,60 @@ export async function loadRows(
 ): Promise<DailyRow[]> {
   if (q.services && q.services.length === 0) return [];
   const [lt, dropped] = leadColumn[q.start];
+  // An answer over every service reads tens of thousands of rows: the database packs each
+  // service's rows into one JSON text (days are ISO dates, lists are stored JSON), so the driver
+  // hands over one value per service instead of a dozen per row, and one parse reads them all.
   let query = db
     .selectFrom('dora_daily')
     .select([
       'service',
-      'day',
-      'deployments',
-      'failed',
-      'unplanned',
-      'changes',
-      'excluded_first',
-      'excluded_unknown',
-      'no_pr',
-      'recovery',
-      'unrecovered',
-      lt,
-      dropped,
+      sql<string>`string_agg('["' || day || '",' || deployments || ',' || failed || ',' || unplanned
+        || ',' || changes || ',' || excluded_first || ',' || excluded_unknown || ',' || no_pr
+        || ',' || unrecovered || ',' || ${sql.ref(dropped)} || ',' || ${sql.ref(lt)} || ',' || recovery
+        || ']', ',')`.as('packed'),
     ])
     .where('environment', '=', q.environment)
     .where('day', '>=', q.window.fromDay)
-    .where('day', '<=', q.window.toDay);
+    .where('day', '<=', q.window.toDay)
+    .groupBy('service');
   if (q.services) query = query.where('service', 'in', q.services);
-  const rows = await query.execute();
-  return rows.map((r) => {
-    const row = r as typeof r & Record<string, unknown>;
-    return {
-      service: r.service,
-      day: r.day,
-      deployments: r.deployments,
-      failed: r.failed,
-      unplanned: r.unplanned,
-      changes: r.changes,
-      excludedFirst: r.excluded_first,
-      excludedUnknown: r.excluded_unknown,
-      leadTimes: fromJson<number[]>(row[lt] as string, []),
-      dropped: row[dropped] as number,
-      noPr: r.no_pr,
-      recovery: fromJson<number[]>(r.recovery, []),
-      unrecovered: r.unrecovered,
-    };
-  });
+  const out: DailyRow[] = [];
+  for (const { service, packed } of await query.execute()) {
+    for (const r of JSON.parse(`[${packed}]`) as Packed[]) {
+      out.push({
+        service,
+        day: r[0],
+        deployments: r[1],
+        failed: r[2],
+        unplanned: r[3],
+        changes: r[4],
+        excludedFirst: r[5],
+        excludedUnknown: r[6],
+        noPr: r[7],
+        unrecovered: r[8],
+        dropped: r[9],
+        leadTimes: r[10],
+        recovery: r[11],
+      });
+    }
+  }
+  return out;
 }
+
+type Packed = [
+  string,
+  number,
+  number,
+  number,
+  number,
+  number,
+  number,
+  number,
+  number,
+  number,
+  number[],
+  number[],
+];
 
 export function summarize(
   rows: DailyRow[],

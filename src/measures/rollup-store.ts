@@ -1,4 +1,4 @@
-import type { TenantDb } from '../store/database.js';
+import { inTransaction, type TenantDb } from '../store/database.js';
 import { fromJson, toJson } from '../store/tables.js';
 import { type DayRollup, type PullRequest, rollupDays } from './rollup.js';
 import { addDays, dayStart } from './zoned.js';
@@ -26,7 +26,7 @@ export async function rebuildDays(
 
   const values = [...rows.values()].map((r) => toRow(r, { service, environment, now: opts.now }));
   // Upsert, then drop days that lost their deployments: concurrent rebuilds of the same range agree.
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     for (let i = 0; i < values.length; i += 1000) {
       await trx
         .insertInto('dora_daily')
