@@ -18,6 +18,8 @@ export interface DailyRow {
   noPr: number;
   recovery: number[];
   unrecovered: number;
+  /** for a row covering a whole week: the days in it that had a deployment */
+  activeDays?: string[];
 }
 
 export interface DoraNumbers {
@@ -82,7 +84,8 @@ export function aggregate(
     dropped += r.dropped;
     noPr += r.noPr;
     unrecovered += r.unrecovered;
-    if (r.deployments > 0) deploymentDays.add(r.day);
+    if (r.activeDays) for (const d of r.activeDays) deploymentDays.add(d);
+    else if (r.deployments > 0) deploymentDays.add(r.day);
     if (r.leadTimes.length) leadLists.push(r.leadTimes);
     if (r.recovery.length) recoveryLists.push(r.recovery);
   }

@@ -85,7 +85,10 @@ export async function refreshRollups(db: TenantDb, opts: { now: number }): Promi
   }
 
   // A new time zone or window moves every day: start from nothing (the rebuild below refills it).
-  if (full) await db.deleteFrom('dora_daily').execute();
+  if (full) {
+    await db.deleteFrom('dora_daily').execute();
+    await db.deleteFrom('dora_weekly').execute();
+  }
   let rebuilt = 0;
   for (const [key, days] of dirty) {
     const [service, environment] = key.split('\u0000') as [string, string];

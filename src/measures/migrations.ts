@@ -2,41 +2,51 @@ import type { Kysely } from 'kysely';
 import type { Migrations } from '../store/migrate.js';
 import { createTenantIndex, createTenantTable } from '../store/schema.js';
 
+const counters = [
+  'deployments',
+  'failed',
+  'unplanned',
+  'changes',
+  'excluded_first',
+  'excluded_unknown',
+  'dropped_authored',
+  'dropped_committed',
+  'dropped_pr_opened',
+  'dropped_pr_first_commit',
+  'no_pr',
+  'unrecovered',
+];
+const lists = ['lt_authored', 'lt_committed', 'lt_pr_opened', 'lt_pr_first_commit', 'recovery'];
+
 export const measuresMigrations: Migrations = {
   '2026-11-22-04-measures': {
     async up(db: Kysely<unknown>) {
-      await createTenantTable(
-        db,
-        'dora_daily',
-        (t) => {
-          let b = t
-            .addColumn('service', 'text', (c) => c.notNull())
-            .addColumn('environment', 'text', (c) => c.notNull())
-            .addColumn('day', 'text', (c) => c.notNull());
-          for (const n of [
-            'deployments',
-            'failed',
-            'unplanned',
-            'changes',
-            'excluded_first',
-            'excluded_unknown',
-            'dropped_authored',
-            'dropped_committed',
-            'dropped_pr_opened',
-            'dropped_pr_first_commit',
-            'no_pr',
-            'unrecovered',
-          ]) {
-            b = b.addColumn(n, 'integer', (c) => c.notNull());
-          }
-          for (const n of ['lt_authored', 'lt_committed', 'lt_pr_opened', 'lt_pr_first_commit', 'recovery']) {
-            b = b.addColumn(n, 'text', (c) => c.notNull());
-          }
-          return b.addColumn('computed_at', 'bigint', (c) => c.notNull());
-        },
-        // Day first after the tenant: window queries over all services read one contiguous range.
-        ['environment', 'day', 'service'],
-      ).execute();
+      for (const [table, period] of [
+        ['dora_daily', 'day'],
+        ['dora_weekly', 'week'],
+      ] as const) {
+        await createTenantTable(
+          db,
+          table,
+          (t) => {
+            let b = t
+              .addColumn('service', 'text', (c) => c.notNull())
+              .addColumn('environment', 'text', (c) => c.notNull())
+              .addColumn(period, 'text', (c) => c.notNull());
+            for (const n of counters) b = b.addColumn(n, 'integer', (c) => c.notNull());
+            for (const n of lists) b = b.addColumn(n, 'text', (c) => c.notNull());
+            if (period === 'week') b = b.addColumn('active_days', 'text', (c) => c.notNull());
+            return b.addColumn('computed_at', 'bigint', (c) => c.notNull());
+          },
+          // Period first after the tenant: window queries over all services read one contiguous range.
+          ['environment', period, 'service'],
+        ).execute();
+      }
+      await db.schema
+        .createIndex('dora_weekly_service_idx')
+        .on('dora_weekly')
+        .columns(['tenant_id', 'service', 'environment', 'week'])
+        .execute();
       await db.schema
         .createIndex('dora_daily_service_idx')
         .on('dora_daily')

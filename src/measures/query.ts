@@ -42,32 +42,73 @@ export async function scopeServices(db: TenantDb, scope: Scope): Promise<string[
   return undefined;
 }
 
-/** Rollup rows of the window, lead times for the chosen start. */
+/**
+ * Rollup rows of the window, lead times for the chosen start: whole ISO weeks from the weekly
+ * rollup, the days before the first and after the last whole week from the daily one (or only
+ * days, for a daily series).
+ */
 export async function loadRows(
   db: TenantDb,
-  q: { services: string[] | undefined; environment: string; window: DayWindow; start: LeadTimeStart },
+  q: {
+    services: string[] | undefined;
+    environment: string;
+    window: DayWindow;
+    start: LeadTimeStart;
+    granularity?: 'day' | 'week';
+  },
 ): Promise<DailyRow[]> {
   if (q.services && q.services.length === 0) return [];
+  const { fromDay, toDay } = q.window;
+  const firstWeek = weekOf(fromDay) === fromDay ? fromDay : addDays(weekOf(fromDay), 7);
+  const lastWeek = addDays(weekOf(toDay), weekOf(addDays(toDay, 1)) === addDays(toDay, 1) ? 0 : -7);
+  if (q.granularity === 'day' || firstWeek > lastWeek) {
+    return packedRows(db, { ...q, table: 'dora_daily', from: fromDay, to: toDay });
+  }
+  const parts = await Promise.all([
+    fromDay < firstWeek
+      ? packedRows(db, { ...q, table: 'dora_daily', from: fromDay, to: addDays(firstWeek, -1) })
+      : [],
+    packedRows(db, { ...q, table: 'dora_weekly', from: firstWeek, to: lastWeek }),
+    addDays(lastWeek, 6) < toDay
+      ? packedRows(db, { ...q, table: 'dora_daily', from: addDays(lastWeek, 7), to: toDay })
+      : [],
+  ]);
+  return parts.flat();
+}
+
+async function packedRows(
+  db: TenantDb,
+  q: {
+    services: string[] | undefined;
+    environment: string;
+    start: LeadTimeStart;
+    table: 'dora_daily' | 'dora_weekly';
+    from: string;
+    to: string;
+  },
+): Promise<DailyRow[]> {
   const [lt, dropped] = leadColumn[q.start];
-  // An answer over every service reads tens of thousands of rows: the database packs each
-  // service's rows into one JSON text (days are ISO dates, lists are stored JSON), so the driver
-  // hands over one value per service instead of a dozen per row, and one parse reads them all.
-  let query = db
-    .selectFrom('dora_daily')
+  const period = q.table === 'dora_daily' ? 'day' : 'week';
+  const active = q.table === 'dora_weekly' ? sql`|| ',' || active_days` : sql``;
+  // An answer over every service reads thousands of rows: the database packs each service's rows
+  // into one JSON text (periods are ISO dates, lists are stored JSON), so the driver hands over
+  // one value per service instead of a dozen per row, and one parse reads them all.
+  const query = db
+    .selectFrom(q.table)
     .select([
       'service',
-      sql<string>`string_agg('["' || day || '",' || deployments || ',' || failed || ',' || unplanned
+      sql<string>`string_agg('["' || ${sql.ref(period)} || '",' || deployments || ',' || failed || ',' || unplanned
         || ',' || changes || ',' || excluded_first || ',' || excluded_unknown || ',' || no_pr
         || ',' || unrecovered || ',' || ${sql.ref(dropped)} || ',' || ${sql.ref(lt)} || ',' || recovery
-        || ']', ',')`.as('packed'),
+        ${active} || ']', ',')`.as('packed'),
     ])
     .where('environment', '=', q.environment)
-    .where('day', '>=', q.window.fromDay)
-    .where('day', '<=', q.window.toDay)
+    .where(sql.ref(period), '>=', q.from)
+    .where(sql.ref(period), '<=', q.to)
     .groupBy('service');
-  if (q.services) query = query.where('service', 'in', q.services);
+  const rows = await (q.services ? query.where('service', 'in', q.services) : query).execute();
   const out: DailyRow[] = [];
-  for (const { service, packed } of await query.execute()) {
+  for (const { service, packed } of rows) {
     for (const r of JSON.parse(`[${packed}]`) as Packed[]) {
       out.push({
         service,
@@ -83,6 +124,7 @@ export async function loadRows(
         dropped: r[9],
         leadTimes: r[10],
         recovery: r[11],
+        ...(r[12] ? { activeDays: r[12] } : {}),
       });
     }
   }
@@ -102,6 +144,7 @@ type Packed = [
   number,
   number[],
   number[],
+  string[]?,
 ];
 
 export function summarize(

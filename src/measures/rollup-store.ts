@@ -1,7 +1,7 @@
 import { inTransaction, type TenantDb } from '../store/database.js';
 import { fromJson, toJson } from '../store/tables.js';
 import { type DayRollup, type PullRequest, rollupDays } from './rollup.js';
-import { addDays, dayStart } from './zoned.js';
+import { addDays, dayStart, weekOf } from './zoned.js';
 
 const dayMs = 86_400_000;
 
@@ -49,8 +49,100 @@ export async function rebuildDays(
       .where('day', '<=', toDay);
     if (rows.size) stale = stale.where('day', 'not in', [...rows.keys()]);
     await stale.execute();
+    await rebuildWeeks(trx, {
+      service,
+      environment,
+      fromWeek: weekOf(fromDay),
+      toWeek: weekOf(toDay),
+      now: opts.now,
+    });
   });
   return values.length;
+}
+
+const counterColumns = [
+  'deployments',
+  'failed',
+  'unplanned',
+  'changes',
+  'excluded_first',
+  'excluded_unknown',
+  'dropped_authored',
+  'dropped_committed',
+  'dropped_pr_opened',
+  'dropped_pr_first_commit',
+  'no_pr',
+  'unrecovered',
+] as const;
+const listColumns = [
+  'lt_authored',
+  'lt_committed',
+  'lt_pr_opened',
+  'lt_pr_first_commit',
+  'recovery',
+] as const;
+
+/** Week rows merged from the day rows of each week in the range: sums, sorted lists, active days. */
+async function rebuildWeeks(
+  db: TenantDb,
+  q: { service: string; environment: string; fromWeek: string; toWeek: string; now: number },
+) {
+  const days = await db
+    .selectFrom('dora_daily')
+    .selectAll()
+    .where('service', '=', q.service)
+    .where('environment', '=', q.environment)
+    .where('day', '>=', q.fromWeek)
+    .where('day', '<=', addDays(q.toWeek, 6))
+    .execute();
+  const weeks = new Map<string, typeof days>();
+  for (const d of days) {
+    const w = weekOf(d.day);
+    const list = weeks.get(w);
+    if (list) list.push(d);
+    else weeks.set(w, [d]);
+  }
+  const values = [...weeks.entries()].map(([week, rows]) => {
+    const out: Record<string, unknown> = {
+      service: q.service,
+      environment: q.environment,
+      week,
+      active_days: toJson(
+        rows
+          .filter((r) => r.deployments > 0)
+          .map((r) => r.day)
+          .sort(),
+      ),
+      computed_at: q.now,
+    };
+    for (const c of counterColumns) out[c] = rows.reduce((n, r) => n + r[c], 0);
+    for (const c of listColumns) {
+      out[c] = toJson(rows.flatMap((r) => fromJson<number[]>(r[c], [])).sort((a, b) => a - b));
+    }
+    return out;
+  });
+  const columns = [...counterColumns, ...listColumns, 'active_days', 'computed_at'];
+  for (let i = 0; i < values.length; i += 500) {
+    await db
+      .insertInto('dora_weekly')
+      .values(values.slice(i, i + 500) as never)
+      .onConflict((oc) =>
+        oc
+          .columns(['tenant_id', 'environment', 'week', 'service'])
+          .doUpdateSet(
+            (eb) => Object.fromEntries(columns.map((c) => [c, eb.ref(`excluded.${c}` as never)])) as never,
+          ),
+      )
+      .execute();
+  }
+  let stale = db
+    .deleteFrom('dora_weekly')
+    .where('service', '=', q.service)
+    .where('environment', '=', q.environment)
+    .where('week', '>=', q.fromWeek)
+    .where('week', '<=', q.toWeek);
+  if (weeks.size) stale = stale.where('week', 'not in', [...weeks.keys()]);
+  await stale.execute();
 }
 
 /** The rollup of a range of days for one service and environment, computed from the ledger. */

@@ -121,6 +121,7 @@ export const measuresRoutes: RouteSet = {
           environment: q.environment,
           window: p.window,
           start: p.start,
+          granularity: q.interval,
         });
         return c.json(
           {

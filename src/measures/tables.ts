@@ -30,6 +30,15 @@ export interface DoraDailyTable {
   computed_at: Millis;
 }
 
+/**
+ * The same per ISO week (Monday first), merged from the week's day rows, with the days that had a
+ * deployment: long windows read weeks in the middle and days only at their edges.
+ */
+export interface DoraWeeklyTable extends Omit<DoraDailyTable, 'day'> {
+  week: string;
+  active_days: JsonText;
+}
+
 /** Per tenant: the settings the rollups were computed with, and how far change tracking has read. */
 export interface DoraStateTable {
   tenant_id: TenantColumn;
@@ -45,6 +54,7 @@ export interface DoraStateTable {
 declare module '../store/tables.js' {
   interface Tables {
     dora_daily: DoraDailyTable;
+    dora_weekly: DoraWeeklyTable;
     dora_state: DoraStateTable;
   }
 }
