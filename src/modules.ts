@@ -17,6 +17,10 @@ import { measuresCommands } from './measures/cli.js';
 import { refreshAllTenants } from './measures/maintain.js';
 import { measuresMigrations } from './measures/migrations.js';
 import { measuresRoutes } from './measures/routes.js';
+import { alertAllTenants } from './slo/alerts.js';
+import { sloCommands } from './slo/cli.js';
+import { sloMigrations } from './slo/migrations.js';
+import { sloRoutes } from './slo/routes.js';
 import type { Migrations } from './store/migrate.js';
 
 /** A capability plugs into the server and CLI through this shape; `capabilities` lists them all. */
@@ -62,6 +66,19 @@ export const capabilities: Capability[] = [
         name: 'measures.rollup',
         everyMs: 5_000,
         run: () => refreshAllTenants(deps.store, () => deps.clock.now()),
+      },
+    ],
+  },
+  {
+    name: 'slo',
+    migrations: sloMigrations,
+    routes: sloRoutes,
+    commands: sloCommands,
+    tasks: (deps) => [
+      {
+        name: 'slo.alerts',
+        everyMs: 60_000,
+        run: () => alertAllTenants(deps.store, () => deps.clock.now()),
       },
     ],
   },

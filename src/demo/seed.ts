@@ -3,6 +3,7 @@ import type { Api } from '../http/app.js';
 import type { AppDeps } from '../http/deps.js';
 import { demoCatalogYaml } from './catalog-data.js';
 import { demoLedgerEvents } from './ledger-data.js';
+import { demoSloSamples, demoSloYaml } from './slo-data.js';
 
 /** Calls the API in-process with a token of the tenant being seeded: demo data takes the real path. */
 export type SeedCall = (
@@ -50,6 +51,31 @@ export const demoSteps: DemoStep[] = [
         service: 'checkout',
       });
       await call('PUT', '/api/v1/ingest/secrets/github', { secret: 'demo-github-webhook-secret' });
+    },
+  },
+  {
+    name: 'slo',
+    async run(call, { now }) {
+      await call('POST', '/api/v1/slo/import', {
+        files: [{ path: 'demo/slos.yaml', content: demoSloYaml() }],
+      });
+      // Loopback discard port: the demo shows delivery attempts without sending anything anywhere.
+      await call('POST', '/api/v1/slo/notification-targets', {
+        name: 'demo-oncall',
+        kind: 'webhook',
+        url: 'http://127.0.0.1:9/demo-oncall',
+      });
+      const samples = demoSloSamples(now);
+      for (let i = 0; i < samples.length; i += 20_000) {
+        const res = (await call('POST', '/api/v1/sli-samples', {
+          samples: samples.slice(i, i + 20_000),
+        })) as {
+          rejected: number;
+        };
+        if (res.rejected) throw new Error(`demo SLI samples rejected: ${res.rejected}`);
+      }
+      // Opens the alert checkout is firing now, as the background pass would within a minute.
+      await call('POST', '/api/v1/slo/evaluate');
     },
   },
 ];
