@@ -32,13 +32,22 @@ export function serveCommands(program: Command): void {
     const log = createLogger(config.logLevel);
     const running = await startServer(config, { log });
     const ms = Math.round(performance.now() - started);
-    console.log(`\nThroughline is running (${running.deps.store.engine}, ready in ${ms} ms)`);
-    console.log(`  console: ${running.url}/`);
-    console.log(`  API:     ${running.url}/api/docs`);
-    if (running.bootstrapToken) {
-      console.log('\nFirst start: a provider-admin token was created. It is shown only now; keep it:');
-      console.log(`  ${running.bootstrapToken}\n`);
-    }
+    // One write, so whoever reads the output (a person, a supervisor, a test) sees the banner whole.
+    const banner = [
+      '',
+      `Throughline is running (${running.deps.store.engine}, ready in ${ms} ms)`,
+      `  console: ${running.url}/`,
+      `  API:     ${running.url}/api/docs`,
+      ...(running.bootstrapToken
+        ? [
+            '',
+            'First start: a provider-admin token was created. It is shown only now; keep it:',
+            `  ${running.bootstrapToken}`,
+            '',
+          ]
+        : []),
+    ];
+    process.stdout.write(`${banner.join('\n')}\n`);
     const stop = async () => {
       await running.close();
       process.exit(0);
