@@ -6,6 +6,7 @@ import { safeUrl } from '../components/safe-url.js';
 import { useResource } from '../components/use-resource.js';
 import { ServiceDelivery } from '../ledger/service-delivery.js';
 import { DoraStrip } from '../measures/dora-strip.js';
+import { ServiceSlos } from '../slo/service-slos.js';
 import { EntityRefLinks, SystemLink, TeamLink } from './entity-links.js';
 import type { ServiceDetail } from './model.js';
 import { apiPath } from './paths.js';
@@ -91,6 +92,8 @@ function ServiceView({ service: s }: { service: ServiceDetail }) {
       </div>
 
       <DoraStrip scope={{ service: s.name }} />
+
+      <ServiceSlos service={s.name} />
 
       <ServiceDelivery service={s.name} />
     </>

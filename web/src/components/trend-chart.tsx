@@ -1,4 +1,4 @@
-import { type RefCallback, useCallback, useState } from 'react';
+import { useWidth } from './use-width.js';
 
 export interface ChartPoint {
   key: string;
@@ -112,18 +112,4 @@ function Lines(props: { points: readonly ChartPoint[]; x(i: number): number; y(v
       ))}
     </g>
   );
-}
-
-/** The element's content width, followed as it resizes. */
-function useWidth(initial: number): [number, RefCallback<HTMLElement>] {
-  const [width, setWidth] = useState(initial);
-  const ref = useCallback((el: HTMLElement | null) => {
-    if (!el) return;
-    const observer = new ResizeObserver(([entry]) => {
-      if (entry) setWidth(Math.max(160, Math.floor(entry.contentRect.width)));
-    });
-    observer.observe(el);
-    return () => observer.disconnect();
-  }, []);
-  return [width, ref];
 }
