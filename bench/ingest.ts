@@ -162,25 +162,18 @@ async function rawSqlite(rows: Awaited<ReturnType<typeof rowsOfFile>>): Promise<
     ]),
   );
   const start = performance.now();
-  const write = db.transaction((t: keyof typeof tables, part: unknown[][]) => {
-    for (const r of part) stmts[t]!.run(r);
+  // One transaction per batch of events, as the ledger commits each request: the same durability points.
+  const write = db.transaction((parts: [keyof typeof tables, unknown[][]][]) => {
+    for (const [t, part] of parts) for (const r of part) stmts[t]!.run(r);
   });
+  const share = (list: unknown[][], i: number) =>
+    list.slice((i * list.length) / rows.events.length, ((i + batch) * list.length) / rows.events.length);
   for (let i = 0; i < rows.events.length; i += batch) {
-    write('ledger_events', rows.events.slice(i, i + batch));
-    write(
-      'commits',
-      rows.commits.slice(
-        (i * rows.commits.length) / rows.events.length,
-        ((i + batch) * rows.commits.length) / rows.events.length,
-      ),
-    );
-    write(
-      'ledger_facts',
-      rows.facts.slice(
-        (i * rows.facts.length) / rows.events.length,
-        ((i + batch) * rows.facts.length) / rows.events.length,
-      ),
-    );
+    write([
+      ['ledger_events', rows.events.slice(i, i + batch)],
+      ['commits', share(rows.commits, i)],
+      ['ledger_facts', share(rows.facts, i)],
+    ]);
   }
   const ms = performance.now() - start;
   db.close();
