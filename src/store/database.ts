@@ -68,6 +68,8 @@ function sqliteDialect(url: string): SqliteDialect {
       // FULL: a committed transaction survives power loss, which is what a 2xx promises.
       db.pragma('synchronous = FULL');
       db.pragma('busy_timeout = 5000');
+      // Checkpoint the WAL every ~40 MB instead of ~4 MB: bulk ingest spends less time copying pages back.
+      db.pragma('wal_autocheckpoint = 10000');
       return withStatementCache(db);
     },
   });
