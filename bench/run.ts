@@ -6,6 +6,7 @@ const benches: Record<string, string> = {
   ingest: './ingest.ts',
   git: './git-import.ts',
   measures: './measures.ts',
+  slo: './slo.ts',
 };
 
 const [name, ...rest] = process.argv.slice(2);

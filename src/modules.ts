@@ -4,6 +4,10 @@ import { accessRoutes } from './access/routes.js';
 import { catalogCommands } from './catalog/cli.js';
 import { catalogMigrations } from './catalog/migrations.js';
 import { catalogRoutes } from './catalog/routes.js';
+import { gatesCommands } from './gates/cli.js';
+import { gatesMigrations } from './gates/migrations.js';
+import { gatesRoutes } from './gates/routes.js';
+import { gatesTasks } from './gates/tasks.js';
 import type { RouteSet } from './http/app.js';
 import { consoleRoutes } from './http/console-routes.js';
 import type { AppDeps } from './http/deps.js';
@@ -20,6 +24,7 @@ import { measuresRoutes } from './measures/routes.js';
 import { alertAllTenants } from './slo/alerts.js';
 import { sloCommands } from './slo/cli.js';
 import { sloMigrations } from './slo/migrations.js';
+import { pullAllTenants } from './slo/pull-task.js';
 import { sloRoutes } from './slo/routes.js';
 import type { Migrations } from './store/migrate.js';
 
@@ -80,7 +85,19 @@ export const capabilities: Capability[] = [
         everyMs: 60_000,
         run: () => alertAllTenants(deps.store, () => deps.clock.now()),
       },
+      {
+        name: 'slo.pull',
+        everyMs: 60_000,
+        run: () => pullAllTenants(deps.store, { now: () => deps.clock.now(), log: deps.log }),
+      },
     ],
+  },
+  {
+    name: 'gates',
+    migrations: gatesMigrations,
+    routes: gatesRoutes,
+    commands: gatesCommands,
+    tasks: gatesTasks,
   },
   // The console's catch-all route goes last.
   { name: 'console', routes: consoleRoutes },

@@ -2,6 +2,7 @@ import { ConflictError } from '../core/errors.js';
 import type { Api } from '../http/app.js';
 import type { AppDeps } from '../http/deps.js';
 import { demoCatalogYaml } from './catalog-data.js';
+import { demoGatePolicies, demoGateRuns, demoGateShas } from './gates-data.js';
 import { demoLedgerEvents } from './ledger-data.js';
 import { demoSloSamples, demoSloYaml } from './slo-data.js';
 
@@ -76,6 +77,19 @@ export const demoSteps: DemoStep[] = [
       }
       // Opens the alert checkout is firing now, as the background pass would within a minute.
       await call('POST', '/api/v1/slo/evaluate');
+    },
+  },
+  {
+    name: 'gates',
+    async run(call, { now }) {
+      await call('POST', '/api/v1/events', demoGateRuns(now), 'application/cloudevents-batch+json');
+      for (const p of demoGatePolicies)
+        await call('PUT', `/api/v1/gates/policies/${p.name}`, { yaml: p.yaml });
+      const evaluate = (service: string, sha: string) =>
+        call('POST', '/api/v1/gates/evaluate', { service, environment: 'production', sha });
+      await evaluate('cart', demoGateShas.good);
+      await evaluate('cart', demoGateShas.failing);
+      await evaluate('payments-api', demoGateShas.payments);
     },
   },
 ];

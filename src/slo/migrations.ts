@@ -80,6 +80,16 @@ export const sloMigrations: Migrations = {
       }
       await createTenantTable(
         db,
+        'slo_pull_positions',
+        (t) =>
+          t
+            .addColumn('sli', 'text', (c) => c.notNull())
+            .addColumn('pulled_until', 'bigint', (c) => c.notNull())
+            .addColumn('updated_at', 'bigint', (c) => c.notNull()),
+        ['sli'],
+      ).execute();
+      await createTenantTable(
+        db,
         'slo_alerts',
         (t) =>
           t

@@ -2,9 +2,11 @@ import { iso } from '../access/model.js';
 import { DomainError, NotFoundError } from '../core/errors.js';
 import type { TenantDb } from '../store/database.js';
 import {
+  type BudgetOptions,
   type BudgetResult,
   budgetFromRollups,
   budgetFromSums,
+  budgetReads,
   burnRate,
   type RangeSum,
   rollupRangeSum,
@@ -15,7 +17,7 @@ import {
   windowAt,
 } from './budget/index.js';
 import type { Slo } from './model.js';
-import { readBudgetInput, readMinutes, type SeriesKey } from './rollup-store.js';
+import { readBudgetInput, readBudgetInputs, readMinutes, type SeriesKey } from './rollup-store.js';
 import { windowSpecOf } from './series.js';
 import { getObject, listObjects } from './store.js';
 
@@ -58,27 +60,74 @@ function specOf(slo: Slo): WindowSpec | string {
 
 /** Budget of every objective of an SLO at `now`, answered from rollups and edge minutes. */
 export async function sloBudgets(db: TenantDb, slo: Slo, now: number): Promise<ObjectiveBudget[]> {
-  const series = new Map((await seriesOfSlo(db, slo.name)).map((s) => [s.objective, s]));
-  const spec = specOf(slo);
-  return Promise.all(
-    slo.objectives.map(async (o, i): Promise<ObjectiveBudget> => {
+  return (await budgetsOfSlos(db, [slo], now))[0]!;
+}
+
+/** The series keys of the given SLOs (all of them when the list is long), by SLO and objective. */
+async function seriesOfSlos(db: TenantDb, names: readonly string[]): Promise<Map<string, SeriesKey>> {
+  let q = db.selectFrom('slo_series').selectAll();
+  if (names.length <= 500) q = q.where('slo', 'in', names.length ? [...names] : ['']);
+  const rows = await q.execute();
+  return new Map(
+    rows.map((r) => [
+      `${r.slo}\n${r.objective}`,
+      { slo: r.slo, objective: r.objective, sli: r.sli, series: r.series, method: JSON.parse(r.method) },
+    ]),
+  );
+}
+
+/**
+ * `sloBudgets` of many SLOs at once (a service's, a tenant's): the same answers, read in a few
+ * batched queries instead of a few per SLO.
+ */
+export async function budgetsOfSlos(
+  db: TenantDb,
+  slos: readonly Slo[],
+  now: number,
+): Promise<ObjectiveBudget[][]> {
+  const series = await seriesOfSlos(
+    db,
+    slos.map((s) => s.name),
+  );
+  type Pending = { base: Omit<ObjectiveBudget, 'result' | 'problem'>; key: SeriesKey; opts: BudgetOptions };
+  const pending: Pending[] = [];
+  const answers = slos.map((slo) => {
+    const spec = specOf(slo);
+    return slo.objectives.map((o, i): ObjectiveBudget | Pending => {
       const base = { objective: i, displayName: o.displayName ?? null, target: o.target };
-      const key = series.get(i);
+      const key = series.get(`${slo.name}\n${i}`);
       if (!key) return { ...base, result: null, problem: 'the objective has no measurable indicator' };
       if (typeof spec === 'string') return { ...base, result: null, problem: spec };
-      const opts = { objective: { target: o.target, method: key.method }, window: spec, now };
-      try {
-        return {
-          ...base,
-          result: budgetFromRollups(await readBudgetInput(db, key, opts), opts),
-          problem: null,
-        };
-      } catch (err) {
-        if (err instanceof DomainError) return { ...base, result: null, problem: err.message };
-        throw err;
-      }
-    }),
-  );
+      const p = {
+        base,
+        key,
+        opts: { objective: { target: o.target, method: key.method }, window: spec, now },
+      };
+      pending.push(p);
+      return p;
+    });
+  });
+  const results = new Map<Pending, ObjectiveBudget>();
+  const readable: Pending[] = [];
+  for (const p of pending) {
+    try {
+      budgetReads(p.opts); // a window or method the maths rejects is that objective's problem
+      readable.push(p);
+    } catch (err) {
+      if (!(err instanceof DomainError)) throw err;
+      results.set(p, { ...p.base, result: null, problem: err.message });
+    }
+  }
+  const inputs = await readBudgetInputs(db, readable);
+  readable.forEach((p, n) => {
+    try {
+      results.set(p, { ...p.base, result: budgetFromRollups(inputs[n]!, p.opts), problem: null });
+    } catch (err) {
+      if (!(err instanceof DomainError)) throw err;
+      results.set(p, { ...p.base, result: null, problem: err.message });
+    }
+  });
+  return answers.map((list) => list.map((a) => ('key' in a ? results.get(a)! : a)));
 }
 
 /** The JSON shape of one objective's budget. */
@@ -118,9 +167,10 @@ export async function errorBudgetsOfService(db: TenantDb, service: string, now: 
     (await getObject(db, 'Service', service));
   if (!known) throw new NotFoundError(`service ${service} not found`);
   const slos = (await listObjects(db, 'SLO')).filter((s) => s.service === service);
+  const all = await budgetsOfSlos(db, slos, now);
   const out = [];
-  for (const slo of slos) {
-    const budgets = await sloBudgets(db, slo, now);
+  for (const [n, slo] of slos.entries()) {
+    const budgets = all[n]!;
     const first = budgets[0]!;
     out.push({
       slo: slo.name,

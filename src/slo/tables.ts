@@ -64,6 +64,17 @@ export interface SloRollupTable {
   minutes: number;
 }
 
+/**
+ * How far the Prometheus puller got with one SLI: every step starting before `pulled_until` has
+ * been written. The next run resumes there, so a restart after downtime backfills the gap.
+ */
+export interface SloPullPositionsTable {
+  tenant_id: TenantColumn;
+  sli: string;
+  pulled_until: Millis;
+  updated_at: Millis;
+}
+
 export interface SloAlertsTable {
   tenant_id: TenantColumn;
   alert_id: string;
@@ -120,6 +131,7 @@ declare module '../store/tables.js' {
     sli_values: SliValuesTable;
     slo_hours: SloRollupTable;
     slo_days: SloRollupTable;
+    slo_pull_positions: SloPullPositionsTable;
     slo_alerts: SloAlertsTable;
     slo_targets: SloTargetsTable;
     slo_deliveries: SloDeliveriesTable;

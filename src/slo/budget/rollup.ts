@@ -62,14 +62,43 @@ export function coverInterval({ start, end }: Interval): Cover {
   return { minutes, hours, days: [{ start: ds, end: de }] };
 }
 
-/** The minute intervals `budgetFromRollups` reads: the edges of the window and of every burn window. */
-export function edgeIntervals(opts: BudgetOptions): Interval[] {
+/** The intervals `budgetFromSums` sums: the elapsed window and every burn window. */
+export function budgetIntervals(opts: BudgetOptions): Interval[] {
   const window = windowAt(opts.window, opts.now);
-  const intervals = [
+  return [
     { start: window.start, end: Math.min(opts.now, window.end) },
     ...BURN_WINDOWS.map((w) => ({ start: opts.now - w * MINUTE_MS, end: opts.now })),
   ];
-  return intervals.flatMap((i) => coverInterval(i).minutes);
+}
+
+/** The minute intervals `budgetFromRollups` reads: the edges of the window and of every burn window. */
+export function edgeIntervals(opts: BudgetOptions): Interval[] {
+  return budgetIntervals(opts).flatMap((i) => coverInterval(i).minutes);
+}
+
+/**
+ * Everything `budgetFromRollups` reads, as merged runs: the edge minutes, and the hours and days
+ * the covers of its intervals add up. Other rollup rows do not change its answer.
+ */
+export function budgetReads(opts: BudgetOptions): Cover {
+  const covers = budgetIntervals(opts).map(coverInterval);
+  return {
+    minutes: mergeIntervals(covers.flatMap((c) => c.minutes)),
+    hours: mergeIntervals(covers.flatMap((c) => c.hours)),
+    days: mergeIntervals(covers.flatMap((c) => c.days)),
+  };
+}
+
+/** Overlapping or touching intervals merged, sorted by start. */
+export function mergeIntervals(intervals: readonly Interval[]): Interval[] {
+  const sorted = [...intervals].sort((a, b) => a.start - b.start);
+  const out: { start: number; end: number }[] = [];
+  for (const i of sorted) {
+    const last = out.at(-1);
+    if (last && i.start <= last.end) last.end = Math.max(last.end, i.end);
+    else out.push({ ...i });
+  }
+  return out;
 }
 
 /**
