@@ -29,7 +29,7 @@ export async function addMapping(db: TenantDb, clock: Clock, input: { pattern: s
     .values(row)
     .onConflict((oc) => oc.columns(['tenant_id', 'pattern']).doUpdateSet({ service: input.service }))
     .execute();
-  const rematched = await rematch(db);
+  const rematched = await rematch(db, clock.now());
   return { mapping: { pattern, service: input.service, createdAt: iso(row.created_at) }, rematched };
 }
 
@@ -44,7 +44,7 @@ export async function removeMapping(db: TenantDb, pattern: string) {
  * Gives facts that named no service the one their repository now resolves to (after a mapping or a
  * catalog change) and clears the events' unmatched marks. Returns how many events were matched.
  */
-export async function rematch(db: TenantDb): Promise<number> {
+export async function rematch(db: TenantDb, now: number): Promise<number> {
   const resolver = await loadResolver(db);
   const repos = await db
     .selectFrom('ledger_events')
@@ -57,7 +57,7 @@ export async function rematch(db: TenantDb): Promise<number> {
   for (const { repo } of repos) {
     const service = resolver(repo);
     if (!service || !repo) continue;
-    for (const table of ['changes', 'runs', 'artifacts', 'source_incidents'] as const) {
+    for (const table of ['changes', 'runs', 'artifacts'] as const) {
       await db
         .updateTable(table)
         .set({ service })
@@ -65,6 +65,13 @@ export async function rematch(db: TenantDb): Promise<number> {
         .where('repo', '=', repo)
         .execute();
     }
+    // Incidents that gain a service count for its measures from now on: mark them changed.
+    await db
+      .updateTable('source_incidents')
+      .set({ service, changed_at: now })
+      .where('service', 'is', null)
+      .where('repo', '=', repo)
+      .execute();
     await db
       .updateTable('deployments')
       .set((eb) => ({ service, derive_state: 'dirty', dirty_gen: eb('dirty_gen', '+', 1) }))
