@@ -18,11 +18,11 @@ import { type DecodedEvent, decodeEvents } from '../src/ledger/inbound.js';
 import { ingestEvents } from '../src/ledger/ingest.js';
 import { assemble, startServer } from '../src/server.js';
 import { writeIngestFile } from './ingest-data.js';
+import { createBenchDatabase, dropBenchDatabase } from './pg.js';
 
 const total = Number(process.argv[2] ?? 1_000_000);
 const dir = mkdtempSync(join(tmpdir(), 'throughline-bench-'));
 const file = join(dir, 'events.ndjson');
-const pgAdmin = process.env.THROUGHLINE_TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const batch = 2000;
 
 function rate(n: number, ms: number): string {
@@ -66,6 +66,7 @@ async function ledgerIngest(databaseUrl: string): Promise<number> {
   }
   const ms = performance.now() - start;
   await deps.store.close();
+  if (n !== total) throw new Error(`bench: ingested ${n} of ${total} events`);
   return ms;
 }
 
@@ -180,28 +181,6 @@ async function rawSqlite(rows: Awaited<ReturnType<typeof rowsOfFile>>): Promise<
   return ms;
 }
 
-async function pgDatabase(): Promise<string | undefined> {
-  const client = new pg.Client({ connectionString: pgAdmin, connectionTimeoutMillis: 2000 });
-  try {
-    await client.connect();
-  } catch {
-    return undefined;
-  }
-  const name = `tl_bench_${Date.now()}`;
-  await client.query(`create database ${name}`);
-  await client.end();
-  const url = new URL(pgAdmin);
-  url.pathname = `/${name}`;
-  return url.toString();
-}
-
-async function dropPg(url: string) {
-  const client = new pg.Client({ connectionString: pgAdmin });
-  await client.connect();
-  await client.query(`drop database if exists ${new URL(url).pathname.slice(1)} with (force)`);
-  await client.end();
-}
-
 /** COPY of the same rows (text format), the fastest way into PostgreSQL, as the baseline. */
 async function rawPgCopy(url: string, rows: Awaited<ReturnType<typeof rowsOfFile>>): Promise<number> {
   const { deps } = await assemble(loadConfig({ databaseUrl: url, demo: 'off', logLevel: 'silent' }), {
@@ -297,9 +276,9 @@ try {
     `SQLite   ledger path ${rate(total, ours)}   raw better-sqlite3 ${rate(total, raw)}   ratio ${(raw / ours).toFixed(2)}`,
   );
 
-  const pgUrl = await pgDatabase();
+  const pgUrl = await createBenchDatabase('ingest');
   if (pgUrl) {
-    const pgRaw = await pgDatabase();
+    const pgRaw = await createBenchDatabase('ingest');
     try {
       const oursPg = await ledgerIngest(pgUrl);
       const copy = await rawPgCopy(pgRaw!, rows);
@@ -307,8 +286,8 @@ try {
         `Postgres ledger path ${rate(total, oursPg)}   raw COPY ${rate(total, copy)}   ratio ${(copy / oursPg).toFixed(2)}`,
       );
     } finally {
-      await dropPg(pgUrl);
-      await dropPg(pgRaw!);
+      await dropBenchDatabase(pgUrl);
+      await dropBenchDatabase(pgRaw!);
     }
   } else {
     console.log('Postgres skipped: not reachable');

@@ -18,7 +18,6 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import pg from 'pg';
 import { loadConfig } from '../src/core/config.js';
 import { createLogger } from '../src/core/logger.js';
 import { refreshRollups } from '../src/measures/maintain.js';
@@ -29,6 +28,7 @@ import { assemble } from '../src/server.js';
 import { type Scale, serviceName, tenant } from './measures-data.js';
 import { type Loaded, loadPostgres, loadSqlite } from './measures-load.js';
 import { type RawNumbers, rawSummary, rawWeekly } from './measures-raw.js';
+import { createBenchDatabase, dropBenchDatabase } from './pg.js';
 
 const { values: args } = parseArgs({
   args: process.argv.slice(2),
@@ -51,7 +51,6 @@ const scale: Scale = {
 };
 /** "Now" is the last moment of the data's last day: last=90 is the data's last 90 days. */
 const now = scale.start + scale.days * dayMs - 1;
-const pgAdmin = process.env.THROUGHLINE_TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const quiet = { log: createLogger('silent') };
 const open = (url: string) =>
   assemble(loadConfig({ databaseUrl: url, demo: 'off', logLevel: 'silent' }), quiet);
@@ -204,28 +203,6 @@ function child<T>(role: string, url: string, extra: string[] = []): T {
   return JSON.parse(res.stdout.trim().split('\n').at(-1)!) as T;
 }
 
-async function pgDatabase(): Promise<string | undefined> {
-  const client = new pg.Client({ connectionString: pgAdmin, connectionTimeoutMillis: 2000 });
-  try {
-    await client.connect();
-  } catch {
-    return undefined;
-  }
-  const name = `tl_bench_measures_${Date.now()}`;
-  await client.query(`create database ${name}`);
-  await client.end();
-  const url = new URL(pgAdmin);
-  url.pathname = `/${name}`;
-  return url.toString();
-}
-
-async function dropPg(url: string) {
-  const client = new pg.Client({ connectionString: pgAdmin });
-  await client.connect();
-  await client.query(`drop database if exists ${new URL(url).pathname.slice(1)} with (force)`);
-  await client.end();
-}
-
 function report(engine: string, b: BuildResult, s: ServeResult) {
   const f = (ms: number) => `${ms.toFixed(1)} ms`;
   const line = (name: string, ours: { p50: number; p95: number }, raw: { p50: number; p95: number }) =>
@@ -259,7 +236,8 @@ async function main() {
   );
   try {
     for (const engine of args.engines.split(',')) {
-      const url = engine === 'sqlite' ? `sqlite:${join(dir, 'measures.db')}` : await pgDatabase();
+      const url =
+        engine === 'sqlite' ? `sqlite:${join(dir, 'measures.db')}` : await createBenchDatabase('measures');
       if (!url) {
         console.log('postgres skipped: not reachable');
         continue;
@@ -269,7 +247,7 @@ async function main() {
         const s = child<ServeResult>('serve', url, profile);
         report(engine, b, s);
       } finally {
-        if (engine !== 'sqlite') await dropPg(url);
+        if (engine !== 'sqlite') await dropBenchDatabase(url);
       }
     }
   } finally {

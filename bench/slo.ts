@@ -34,6 +34,7 @@ import { decodeSamples } from '../src/slo/samples-input.js';
 import { budgetsOfSlos } from '../src/slo/service.js';
 import { listObjects } from '../src/slo/store.js';
 import { inTransaction, type TenantDb } from '../src/store/database.js';
+import { createBenchDatabase, dropBenchDatabase } from './pg.js';
 import {
   checkRollupsMatchCode,
   definitionsYaml,
@@ -76,7 +77,6 @@ const total = minutesOf(scale);
 const sliceFrom = total - scale.sliceMinutes;
 /** 20 s after the last minute ends: mid-hour and mid-minute, so every window has edges. */
 const now = scale.start + total * MINUTE_MS + 20_000;
-const pgAdmin = process.env.THROUGHLINE_TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const open = (url: string) =>
   assemble(loadConfig({ databaseUrl: url, demo: 'off', logLevel: 'silent' }), {
     log: createLogger('silent'),
@@ -189,28 +189,6 @@ async function allBudgets(db: TenantDb): Promise<Map<string, BudgetResult | null
   return new Map(slos.map((slo, n) => [slo.name, budgets[n]![0]?.result ?? null]));
 }
 
-async function pgDatabase(): Promise<string | undefined> {
-  const client = new pg.Client({ connectionString: pgAdmin, connectionTimeoutMillis: 2000 });
-  try {
-    await client.connect();
-  } catch {
-    return undefined;
-  }
-  const name = `tl_bench_slo_${Date.now()}`;
-  await client.query(`create database ${name}`);
-  await client.end();
-  const url = new URL(pgAdmin);
-  url.pathname = `/${name}`;
-  return url.toString();
-}
-
-async function dropPg(url: string) {
-  const client = new pg.Client({ connectionString: pgAdmin });
-  await client.connect();
-  await client.query(`drop database if exists ${new URL(url).pathname.slice(1)} with (force)`);
-  await client.end();
-}
-
 async function runEngine(engine: string, url: string) {
   const e = engine.padEnd(8);
   let { deps } = await open(url);
@@ -277,7 +255,7 @@ async function main() {
   const dir = mkdtempSync(join(tmpdir(), 'throughline-bench-slo-'));
   try {
     for (const engine of args.engines.split(',')) {
-      const url = engine === 'sqlite' ? `sqlite:${join(dir, 'slo.db')}` : await pgDatabase();
+      const url = engine === 'sqlite' ? `sqlite:${join(dir, 'slo.db')}` : await createBenchDatabase('slo');
       if (!url) {
         console.log('postgres skipped: not reachable');
         continue;
@@ -285,7 +263,7 @@ async function main() {
       try {
         await runEngine(engine, url);
       } finally {
-        if (engine !== 'sqlite') await dropPg(url);
+        if (engine !== 'sqlite') await dropBenchDatabase(url);
       }
     }
   } finally {
