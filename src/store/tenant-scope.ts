@@ -113,7 +113,7 @@ class TenantTransformer extends OperationNodeTransformer {
     if (inner.columns?.some((c) => c.column.name === 'tenant_id')) {
       throw new TenantScopeError(`tenant_id of ${table} is set by the tenant scope, not by the query`);
     }
-    if (!inner.values || inner.values.kind !== 'ValuesNode') {
+    if (inner.values?.kind !== 'ValuesNode') {
       throw new TenantScopeError(`insert into ${table} must use values(): insert … select cannot be scoped`);
     }
     const values = (inner.values as ValuesNode).values.map((row) =>
