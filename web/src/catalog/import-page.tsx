@@ -1,8 +1,9 @@
-import { type ChangeEvent, type FormEvent, useState } from 'react';
+import { type FormEvent, useState } from 'react';
 import { Link } from 'react-router';
 import { useSession } from '../access/session.js';
 import { ErrorBanner } from '../components/error-banner.js';
 import { PageHeader } from '../components/page-header.js';
+import { YamlImportForm } from '../components/yaml-import-form.js';
 import type { ImportResult } from './model.js';
 import { servicePath, systemPath, teamPath } from './paths.js';
 
@@ -38,13 +39,6 @@ export function ImportPage() {
     }
   }
 
-  async function load(e: ChangeEvent<HTMLInputElement>) {
-    const file = e.target.files?.[0];
-    if (!file) return;
-    setPath(file.name);
-    setContent(await file.text());
-  }
-
   return (
     <>
       <PageHeader title="Import catalog" kicker="Catalog">
@@ -54,41 +48,17 @@ export function ImportPage() {
         </p>
       </PageHeader>
 
-      <form className="form panel" onSubmit={submit}>
-        <div className="form-row">
-          <div className="field field-grow">
-            <label htmlFor="import-path">File name</label>
-            <input id="import-path" value={path} required onChange={(e) => setPath(e.target.value)} />
-          </div>
-          <div className="field">
-            <label htmlFor="import-file">Or load a file</label>
-            <input
-              id="import-file"
-              type="file"
-              accept=".yaml,.yml,text/yaml"
-              onChange={(e) => void load(e)}
-            />
-          </div>
-        </div>
-        <div className="field">
-          <label htmlFor="import-content">YAML</label>
-          <textarea
-            id="import-content"
-            className="code-input"
-            rows={16}
-            spellCheck={false}
-            required
-            placeholder={example}
-            value={content}
-            onChange={(e) => setContent(e.target.value)}
-          />
-        </div>
-        <div>
-          <button type="submit" className="button button-primary" disabled={busy || !content.trim()}>
-            {busy ? 'Importing…' : 'Import'}
-          </button>
-        </div>
-      </form>
+      <YamlImportForm
+        idPrefix="import"
+        contentLabel="YAML"
+        example={example}
+        path={path}
+        onPath={setPath}
+        content={content}
+        onContent={setContent}
+        busy={busy}
+        onSubmit={submit}
+      />
 
       {error !== undefined && <ErrorBanner error={error} />}
       {result && <ImportReport result={result} />}

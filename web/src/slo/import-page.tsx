@@ -1,9 +1,10 @@
-import { type ChangeEvent, type FormEvent, useState } from 'react';
+import { type FormEvent, useState } from 'react';
 import { Link } from 'react-router';
 import { useSession } from '../access/session.js';
 import { ApiError } from '../api.js';
 import { ErrorBanner } from '../components/error-banner.js';
 import { PageHeader } from '../components/page-header.js';
+import { YamlImportForm } from '../components/yaml-import-form.js';
 import type { ImportResult } from './model.js';
 import { apiPath, sloPath, slosPath } from './paths.js';
 
@@ -58,13 +59,6 @@ export function SloImportPage() {
     }
   }
 
-  async function load(e: ChangeEvent<HTMLInputElement>) {
-    const file = e.target.files?.[0];
-    if (!file) return;
-    setPath(file.name);
-    setContent(await file.text());
-  }
-
   return (
     <>
       <PageHeader title="Import SLOs" kicker="Reliability">
@@ -75,41 +69,17 @@ export function SloImportPage() {
         </p>
       </PageHeader>
 
-      <form className="form panel" onSubmit={submit}>
-        <div className="form-row">
-          <div className="field field-grow">
-            <label htmlFor="slo-import-path">File name</label>
-            <input id="slo-import-path" value={path} required onChange={(e) => setPath(e.target.value)} />
-          </div>
-          <div className="field">
-            <label htmlFor="slo-import-file">Or load a file</label>
-            <input
-              id="slo-import-file"
-              type="file"
-              accept=".yaml,.yml,text/yaml"
-              onChange={(e) => void load(e)}
-            />
-          </div>
-        </div>
-        <div className="field">
-          <label htmlFor="slo-import-content">OpenSLO YAML</label>
-          <textarea
-            id="slo-import-content"
-            className="code-input"
-            rows={16}
-            spellCheck={false}
-            required
-            placeholder={example}
-            value={content}
-            onChange={(e) => setContent(e.target.value)}
-          />
-        </div>
-        <div>
-          <button type="submit" className="button button-primary" disabled={busy || !content.trim()}>
-            {busy ? 'Importing…' : 'Import'}
-          </button>
-        </div>
-      </form>
+      <YamlImportForm
+        idPrefix="slo-import"
+        contentLabel="OpenSLO YAML"
+        example={example}
+        path={path}
+        onPath={setPath}
+        content={content}
+        onContent={setContent}
+        busy={busy}
+        onSubmit={submit}
+      />
 
       <div aria-live="polite">
         {error !== undefined && <ErrorBanner error={error} />}
