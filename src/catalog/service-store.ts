@@ -1,9 +1,10 @@
 import type { Selectable } from 'kysely';
+import { chunks } from '../store/chunks.js';
 import type { TenantDb } from '../store/database.js';
 import { fromJson, toJson } from '../store/tables.js';
 import { parseEntityRef } from './entity-ref.js';
 import type { Service, Tier } from './model.js';
-import { chunks, contains, upsertRows } from './store.js';
+import { contains, upsertRows } from './store.js';
 import type { ServiceTable } from './tables.js';
 
 export interface ServiceFilter {
@@ -107,7 +108,10 @@ export async function dependentsOf(db: TenantDb, name: string): Promise<string[]
 export async function upsertServices(db: TenantDb, services: readonly Service[]): Promise<void> {
   if (services.length === 0) return;
   await upsertRows(db, 'services', services.map(toRow), ['name']);
-  for (const part of chunks(services.map((s) => s.name))) {
+  for (const part of chunks(
+    services.map((s) => s.name),
+    200,
+  )) {
     await db.deleteFrom('service_dependencies').where('service', 'in', part).execute();
   }
   const deps = services.flatMap((s) =>

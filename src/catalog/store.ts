@@ -1,4 +1,5 @@
 import { type RawBuilder, sql } from 'kysely';
+import { chunks } from '../store/chunks.js';
 import type { TenantDb } from '../store/database.js';
 import type { Tables } from '../store/tables.js';
 
@@ -6,13 +7,6 @@ import type { Tables } from '../store/tables.js';
  * Shared pieces of the catalog's stores. Every function takes the request's `TenantDb`, so the
  * tenant scope adds `tenant_id` to each statement; none of them names the tenant itself.
  */
-
-/** Keeps statements well under both engines' bound-parameter limits. */
-export function chunks<T>(items: readonly T[], size = 200): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
-}
 
 type RowOf<T extends keyof Tables> = { [K in keyof Tables[T]]?: unknown };
 
@@ -26,7 +20,7 @@ export async function upsertRows<T extends keyof Tables>(
   rows: readonly RowOf<T>[],
   key: readonly (keyof Tables[T] & string)[],
 ): Promise<void> {
-  for (const part of chunks(rows)) {
+  for (const part of chunks(rows, 200)) {
     const update = Object.keys(part[0]!).filter((c) => !key.includes(c as never));
     await db
       .insertInto(table)

@@ -1,14 +1,15 @@
 import type { Selectable } from 'kysely';
+import { chunks } from '../store/chunks.js';
 import type { TenantDb } from '../store/database.js';
 import type { Person, Team } from './model.js';
-import { chunks, upsertRows } from './store.js';
+import { upsertRows } from './store.js';
 import type { PersonTable, TeamTable } from './tables.js';
 
 /** Teams and people, and the memberships both sides claim (see TeamMemberTable). */
 
 async function membersOf(db: TenantDb, teams: readonly string[]): Promise<Map<string, string[]>> {
   const out = new Map<string, Set<string>>();
-  for (const part of chunks(teams)) {
+  for (const part of chunks(teams, 200)) {
     const rows = await db
       .selectFrom('team_members')
       .select(['team', 'person'])
@@ -64,7 +65,10 @@ export async function upsertTeams(db: TenantDb, teams: readonly Team[]): Promise
     })),
     ['name'],
   );
-  for (const part of chunks(teams.map((t) => t.name))) {
+  for (const part of chunks(
+    teams.map((t) => t.name),
+    200,
+  )) {
     await db.deleteFrom('team_members').where('via', '=', 'team').where('team', 'in', part).execute();
   }
   const rows = teams.flatMap((t) =>
@@ -92,7 +96,10 @@ export async function peopleOfTeam(db: TenantDb, team: string): Promise<Person[]
     .orderBy('name')
     .execute();
   const memberships = new Map<string, Set<string>>();
-  for (const part of chunks(rows.map((r) => r.name))) {
+  for (const part of chunks(
+    rows.map((r) => r.name),
+    200,
+  )) {
     const ms = await db
       .selectFrom('team_members')
       .select(['team', 'person'])
@@ -112,7 +119,10 @@ export async function upsertPeople(db: TenantDb, people: readonly Person[], now:
     people.map((p) => ({ name: p.name, display_name: p.displayName, email: p.email, updated_at: now })),
     ['name'],
   );
-  for (const part of chunks(people.map((p) => p.name))) {
+  for (const part of chunks(
+    people.map((p) => p.name),
+    200,
+  )) {
     await db.deleteFrom('team_members').where('via', '=', 'person').where('person', 'in', part).execute();
   }
   const rows = people.flatMap((p) =>

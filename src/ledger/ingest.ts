@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Clock } from '../core/clock.js';
 import { insertIgnoringConflicts } from '../store/bulk.js';
+import { chunks, chunksOfWidth } from '../store/chunks.js';
 import { inTransaction, type TenantDb } from '../store/database.js';
 import { fromJson, toJson } from '../store/tables.js';
 import type {
@@ -23,9 +24,6 @@ export interface IngestOutcome {
   facts: number;
   unmatched: boolean;
 }
-
-/** Bound parameters per statement: under SQLite's 32,766 and PostgreSQL's 65,535. */
-const maxParams = 30_000;
 
 /** Facts that name a service, or must be matched to one to count for it. */
 function needsService(f: Fact): boolean {
@@ -59,7 +57,7 @@ export async function ingestEvents(opts: {
     const candidates = events.flatMap((e, i) =>
       firstIndex.get(`${e.source}\u0000${e.eventId}`) === i ? [{ e, unmatched: unmatchedOf[i]! }] : [],
     );
-    for (const part of chunks(candidates, 10)) {
+    for (const part of chunksOfWidth(candidates, 10)) {
       const rows = await insertIgnoringConflicts(trx, {
         table: 'ledger_events',
         columns: [
@@ -155,7 +153,7 @@ async function storeFacts(db: TenantDb, events: readonly MappedEvent[], resolver
       touched.set(entity.kind, ids);
     });
   }
-  for (const part of chunks([...commits.values()], 8)) {
+  for (const part of chunksOfWidth([...commits.values()], 8)) {
     await insertIgnoringConflicts(db, {
       table: 'commits',
       columns: ['repo', 'sha', 'parents', 'authored_at', 'committed_at', 'author', 'work_items'],
@@ -166,7 +164,7 @@ async function storeFacts(db: TenantDb, events: readonly MappedEvent[], resolver
   if (commits.size) {
     // New commits can complete a walk that stopped at a missing parent.
     const repos = [...new Set([...commits.values()].map((c) => c[0] as string))];
-    for (const part of chunks(repos)) {
+    for (const part of chunksOfWidth(repos, 1)) {
       await db
         .updateTable('deployments')
         .set((eb) => ({ derive_state: 'dirty', dirty_gen: eb('dirty_gen', '+', 1) }))
@@ -175,14 +173,14 @@ async function storeFacts(db: TenantDb, events: readonly MappedEvent[], resolver
         .execute();
     }
   }
-  for (const part of chunks([...artifacts.values()], 9)) {
+  for (const part of chunksOfWidth([...artifacts.values()], 9)) {
     await db
       .insertInto('artifacts')
       .values(part as never)
       .onConflict((oc) => oc.columns(['tenant_id', 'artifact_id', 'action']).doNothing())
       .execute();
   }
-  for (const part of chunks(factRows, 8)) {
+  for (const part of chunksOfWidth(factRows, 8)) {
     await db
       .insertInto('ledger_facts')
       .values(part as never)
@@ -196,7 +194,7 @@ async function storeFacts(db: TenantDb, events: readonly MappedEvent[], resolver
 
 /** Rebuilds each touched entity's row from all its facts, in occurrence order. */
 async function refold(db: TenantDb, kind: EntityKind, ids: string[], resolver: RepoResolver, now: number) {
-  for (const part of chunks(ids, 2)) {
+  for (const part of chunksOfWidth(ids, 2)) {
     const rows = await db
       .selectFrom('ledger_facts')
       .select(['entity_id', 'source', 'event_id', 'seq', 'occurred_at', 'fact'])
@@ -356,12 +354,4 @@ export async function bumpCounter(
       })),
     )
     .execute();
-}
-
-/** Splits rows for multi-row statements; `width` is the number of parameters per row. */
-function chunks<T>(items: readonly T[], width = 1): T[][] {
-  const size = Math.max(1, Math.floor(maxParams / width));
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
 }

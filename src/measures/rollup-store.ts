@@ -1,3 +1,4 @@
+import { inChunks } from '../store/chunks.js';
 import { inTransaction, type TenantDb } from '../store/database.js';
 import { fromJson, toJson } from '../store/tables.js';
 import { type DayRollup, type PullRequest, rollupDays } from './rollup.js';
@@ -315,10 +316,4 @@ function toRow(r: DayRollup, at: { service: string; environment: string; now: nu
     unrecovered: r.unrecovered,
     computed_at: at.now,
   };
-}
-
-async function inChunks<T, R>(items: T[], run: (part: T[]) => Promise<R[]>): Promise<R[]> {
-  const out: R[] = [];
-  for (let i = 0; i < items.length; i += 500) out.push(...(await run(items.slice(i, i + 500))));
-  return out;
 }

@@ -1,3 +1,4 @@
+import { chunks } from '../store/chunks.js';
 import type { TenantDb } from '../store/database.js';
 import {
   type Bucket,
@@ -188,14 +189,6 @@ function runsOf(intervals: readonly Interval[]): Interval[] {
     if (last && i.start <= last.end) last.end = Math.max(last.end, i.end);
     else out.push({ ...i });
   }
-  return out;
-}
-
-const IN_CHUNK = 500;
-
-function chunks<T>(items: readonly T[]): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += IN_CHUNK) out.push(items.slice(i, i + IN_CHUNK));
   return out;
 }
 
